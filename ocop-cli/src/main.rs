@@ -1,0 +1,107 @@
+//! `ocop`: the OCOP rules on the command line, for provincial officers and batch jobs.
+//!
+//! Every command prints a readable table by default and JSON with `--format json` (or
+//! `--json`). Input errors print their code, the path of the bad field and a plain sentence;
+//! the exit code is 1 when any input was refused (good items of a batch are still answered)
+//! and 2 for a bad command line.
+#![forbid(unsafe_code)]
+
+mod catalog;
+mod input;
+mod office;
+mod render;
+mod score;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use ocop_core::Lang;
+
+#[derive(Parser)]
+#[command(
+    name = "ocop",
+    version,
+    about = "Vietnam's OCOP rules: browse the editions, score sheets, aggregate councils, follow certificates."
+)]
+struct Cli {
+    /// Language of labels: vi (the regulation's words) or en (ours).
+    #[arg(long, global = true, default_value = "vi", value_parser = parse_lang)]
+    lang: Lang,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Browse an edition: its product sets, a search, or one scoring sheet (--set).
+    Catalog(catalog::CatalogArgs),
+    /// Score an evaluation (a JSON object), or a batch (a JSON array).
+    Score(score::ScoreArgs),
+    /// Aggregate a council: one evaluation file per member, or one council file.
+    Council(score::CouncilArgs),
+    /// The smallest set of upgrades that reaches the next star (or --target).
+    Plan(score::PlanArgs),
+    /// Compare a producer's self-assessment with the council's sheet or council file.
+    Compare(score::CompareArgs),
+    /// A certificate on a day: expiry, re-evaluation window, grace, revocation.
+    Certificate(office::CertificateArgs),
+    /// Which rules a dossier is evaluated under (26/2026 Điều 12 transition).
+    Dossier(office::DossierArgs),
+    /// The evaluation round a proposal joins, or the next round.
+    Rounds(office::RoundsArgs),
+    /// Parse or write a product code.
+    Code(office::CodeArgs),
+    /// A portfolio of products (CSV): indicators and plan targets.
+    Portfolio(office::PortfolioArgs),
+    /// Print the table of error and warning codes (Markdown).
+    Errors,
+}
+
+/// Output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Format {
+    /// A readable table.
+    Table,
+    /// JSON for machines.
+    Json,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("`{s}` is not a language; use vi or en"))
+}
+
+/// What a command ended with.
+pub(crate) enum Outcome {
+    /// Everything was answered.
+    Ok,
+    /// Some input was refused (already reported).
+    InputRefused,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Catalog(args) => catalog::run(&args, cli.lang),
+        Command::Score(args) => score::run_score(&args, cli.lang),
+        Command::Council(args) => score::run_council(&args, cli.lang),
+        Command::Plan(args) => score::run_plan(&args, cli.lang),
+        Command::Compare(args) => score::run_compare(&args, cli.lang),
+        Command::Certificate(args) => office::run_certificate(&args, cli.lang),
+        Command::Dossier(args) => office::run_dossier(&args, cli.lang),
+        Command::Rounds(args) => office::run_rounds(&args, cli.lang),
+        Command::Code(args) => office::run_code(&args, cli.lang),
+        Command::Portfolio(args) => office::run_portfolio(&args, cli.lang),
+        Command::Errors => {
+            print!("{}", ocop_core::error::error_table_markdown());
+            Ok(Outcome::Ok)
+        }
+    };
+    match result {
+        Ok(Outcome::Ok) => ExitCode::SUCCESS,
+        Ok(Outcome::InputRefused) => ExitCode::from(1),
+        Err(message) => {
+            eprintln!("ocop: {message}");
+            ExitCode::from(1)
+        }
+    }
+}

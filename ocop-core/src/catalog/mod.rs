@@ -1,0 +1,464 @@
+//! The regulation editions: identity, taxonomy, subject types and scoring sheets.
+//!
+//! Built-in editions are compiled into the crate from `ocop-core/catalogs/` (validated at build
+//! time) and decoded once, on first use. [`Catalog::builtin`] holds them all.
+//!
+//! ```
+//! use ocop_core::{Catalog, Lang};
+//!
+//! let catalog = Catalog::builtin();
+//! let edition = catalog.edition("26/2026").unwrap();
+//! let sheet = edition.sheet(9).unwrap();
+//! assert_eq!(sheet.criteria().count(), 31);
+//! let first = sheet.criteria().next().unwrap();
+//! assert_eq!(first.code, "A1.1");
+//! assert_eq!(first.name.get(Lang::Vi), "Nguồn nguyên liệu");
+//! ```
+
+pub mod model;
+mod search;
+#[cfg(feature = "toml-loader")]
+pub mod source;
+pub mod text;
+pub mod validate;
+
+use std::sync::OnceLock;
+
+use jiff::civil::Date;
+
+use model::{
+    Band, Criterion, EditionData, KnockoutKind, Procedure, ProductSetInfo, Sheet, SubjectType,
+};
+pub use search::SearchHit;
+use text::Str;
+
+/// Every edition the library knows, newest first.
+#[derive(Debug)]
+pub struct Catalog {
+    editions: Vec<Edition>,
+    load_errors: Vec<String>,
+}
+
+pub(crate) struct BuiltinEdition {
+    id: &'static str,
+    content_hash: &'static str,
+    packed: &'static [u8],
+}
+
+include!(concat!(env!("OUT_DIR"), "/builtin_editions.rs"));
+
+impl Catalog {
+    /// The editions compiled into this crate (26/2026 and 148/2023), decoded once.
+    pub fn builtin() -> &'static Catalog {
+        static BUILTIN_CATALOG: OnceLock<Catalog> = OnceLock::new();
+        BUILTIN_CATALOG.get_or_init(|| {
+            let mut editions = Vec::new();
+            let mut load_errors = Vec::new();
+            for b in BUILTIN {
+                match text::unpack::<EditionData>(b.packed) {
+                    Ok(data) => editions.push(Edition::compile(data, b.content_hash.to_owned())),
+                    Err(e) => load_errors.push(format!("built-in edition {}: {e}", b.id)),
+                }
+            }
+            Catalog::from_editions(editions, load_errors)
+        })
+    }
+
+    /// A catalog of the given editions (e.g. the built-in ones plus a draft loaded from TOML).
+    pub fn new(editions: Vec<Edition>) -> Catalog {
+        Catalog::from_editions(editions, Vec::new())
+    }
+
+    fn from_editions(mut editions: Vec<Edition>, load_errors: Vec<String>) -> Catalog {
+        editions.sort_by(|a, b| {
+            b.data
+                .identity
+                .effective_from
+                .cmp(&a.data.identity.effective_from)
+        });
+        Catalog {
+            editions,
+            load_errors,
+        }
+    }
+
+    /// The editions, newest first.
+    pub fn editions(&self) -> &[Edition] {
+        &self.editions
+    }
+
+    /// An edition by its id (`26/2026`, `148/2023`) or its printed number (`148/QĐ-TTg`).
+    ///
+    /// ```
+    /// let catalog = ocop_core::Catalog::builtin();
+    /// assert_eq!(catalog.edition("148/QĐ-TTg").unwrap().id(), "148/2023");
+    /// assert!(catalog.edition("1048/2019").is_none());
+    /// ```
+    pub fn edition(&self, id: &str) -> Option<&Edition> {
+        let id = id.trim();
+        self.editions
+            .iter()
+            .find(|e| e.data.identity.id == id || e.data.identity.number == id)
+    }
+
+    /// The edition in force on `date`: the newest one that had taken effect by then.
+    ///
+    /// ```
+    /// use jiff::civil::date;
+    /// let catalog = ocop_core::Catalog::builtin();
+    /// assert_eq!(catalog.edition_in_force(date(2026, 5, 21)).unwrap().id(), "148/2023");
+    /// assert_eq!(catalog.edition_in_force(date(2026, 5, 22)).unwrap().id(), "26/2026");
+    /// assert!(catalog.edition_in_force(date(2020, 1, 1)).is_none());
+    /// ```
+    pub fn edition_in_force(&self, date: Date) -> Option<&Edition> {
+        self.editions
+            .iter()
+            .find(|e| e.data.identity.effective_from <= date)
+    }
+
+    /// Problems decoding the built-in editions; always empty unless the build is broken.
+    pub fn load_errors(&self) -> &[String] {
+        &self.load_errors
+    }
+}
+
+/// One edition, indexed for scoring.
+#[derive(Debug)]
+pub struct Edition {
+    data: EditionData,
+    content_hash: String,
+    sheets: Vec<CompiledSheet>,
+}
+
+impl Edition {
+    /// Loads an edition from its TOML files, `(path within the edition folder, text)`, the way
+    /// the built-in ones are compiled. Every problem is reported.
+    #[cfg(feature = "toml-loader")]
+    pub fn from_toml_files<P: AsRef<str>, C: AsRef<str>>(
+        files: &[(P, C)],
+    ) -> Result<Edition, Vec<validate::CatalogIssue>> {
+        let data = source::load_edition_files(files)?;
+        let hash = source::content_hash(&data);
+        Ok(Edition::compile(data, hash))
+    }
+
+    fn compile(data: EditionData, content_hash: String) -> Edition {
+        let sheets = data
+            .sheets
+            .iter()
+            .map(|s| CompiledSheet::new(s, &data))
+            .collect();
+        Edition {
+            data,
+            content_hash,
+            sheets,
+        }
+    }
+
+    /// Short id, e.g. `26/2026`.
+    pub fn id(&self) -> &str {
+        &self.data.identity.id
+    }
+
+    /// All of the edition's data, as it is exported to JSON.
+    pub fn data(&self) -> &EditionData {
+        &self.data
+    }
+
+    /// `sha256:…` of the edition's canonical JSON: a result records it so it can be checked
+    /// against the edition later.
+    pub fn content_hash(&self) -> &str {
+        &self.content_hash
+    }
+
+    /// Whether the edition was in force on `date` (it may still govern older certificates).
+    pub fn in_force_on(&self, date: Date) -> bool {
+        let id = &self.data.identity;
+        id.effective_from <= date && id.in_force_until.is_none_or(|until| date <= until)
+    }
+
+    /// The product set with the regulation's number `n` (1–26).
+    pub fn product_set(&self, n: u8) -> Option<&ProductSetInfo> {
+        self.data.product_sets.iter().find(|s| s.number == n)
+    }
+
+    /// The scoring sheet for product set `n`.
+    pub fn sheet(&self, n: u8) -> Option<SheetRef<'_>> {
+        let i = self.data.sheets.iter().position(|s| s.product_set == n)?;
+        Some(SheetRef {
+            edition: self,
+            sheet: self.data.sheets.get(i)?,
+            compiled: self.sheets.get(i)?,
+        })
+    }
+
+    /// Every scoring sheet, by product set.
+    pub fn sheets(&self) -> impl Iterator<Item = SheetRef<'_>> {
+        self.data
+            .sheets
+            .iter()
+            .zip(&self.sheets)
+            .map(move |(sheet, compiled)| SheetRef {
+                edition: self,
+                sheet,
+                compiled,
+            })
+    }
+
+    /// The procedure that applied on `date`, or the latest one when no date is known.
+    pub fn procedure_on(&self, date: Option<Date>) -> Option<&Procedure> {
+        match date {
+            None => self.data.procedures.last(),
+            Some(d) => self
+                .data
+                .procedures
+                .iter()
+                .rev()
+                .find(|p| p.from <= d)
+                .or_else(|| self.data.procedures.first()),
+        }
+    }
+
+    /// The band (stars by total alone) that `total` points fall in.
+    pub fn band_for(&self, total: u8) -> Option<&Band> {
+        self.data
+            .rating
+            .bands
+            .iter()
+            .filter(|b| b.min_points <= total)
+            .max_by_key(|b| b.min_points)
+    }
+
+    /// Whether `subject_type` may apply for product set `n`.
+    pub fn subject_type_eligible(&self, subject_type: SubjectType, n: u8) -> bool {
+        self.data
+            .subject_types
+            .iter()
+            .find(|t| t.id == subject_type)
+            .is_some_and(|t| t.only_product_sets.is_empty() || t.only_product_sets.contains(&n))
+    }
+
+    /// Whether any sheet of this edition has a criterion with this code.
+    pub fn has_criterion_code(&self, code: &str) -> bool {
+        self.sheets.iter().any(|s| s.position(code).is_some())
+    }
+}
+
+/// A scoring sheet of an edition: the sheet's data (through `Deref`) and the index used to
+/// score it.
+#[derive(Clone, Copy, Debug)]
+pub struct SheetRef<'a> {
+    edition: &'a Edition,
+    sheet: &'a Sheet,
+    pub(crate) compiled: &'a CompiledSheet,
+}
+
+impl<'a> std::ops::Deref for SheetRef<'a> {
+    type Target = Sheet;
+    fn deref(&self) -> &Sheet {
+        self.sheet
+    }
+}
+
+impl<'a> SheetRef<'a> {
+    /// The edition the sheet belongs to.
+    pub fn edition(&self) -> &'a Edition {
+        self.edition
+    }
+
+    /// The sheet's data.
+    pub fn data(&self) -> &'a Sheet {
+        self.sheet
+    }
+
+    /// The product set scored on this sheet.
+    pub fn product_set(&self) -> Option<&'a ProductSetInfo> {
+        self.edition.product_set(self.sheet.product_set)
+    }
+
+    /// Every criterion in printed order.
+    pub fn criteria(&self) -> impl Iterator<Item = &'a Criterion> + use<'a> {
+        validate::criteria(self.sheet)
+    }
+
+    /// Number of criteria.
+    pub fn criterion_count(&self) -> usize {
+        self.compiled.criteria.len()
+    }
+
+    /// The position (0-based, printed order) of the criterion with this code.
+    pub fn position(&self, code: &str) -> Option<usize> {
+        self.compiled.position(code)
+    }
+
+    /// The criterion at `position`.
+    pub fn criterion(&self, position: usize) -> Option<&'a Criterion> {
+        self.criteria().nth(position)
+    }
+
+    /// The criterion with this code.
+    pub fn criterion_by_code(&self, code: &str) -> Option<&'a Criterion> {
+        self.criterion(self.position(code)?)
+    }
+
+    /// The highest total this sheet allows (100, or less on a provisional sheet).
+    pub fn best_total(&self) -> u8 {
+        self.compiled.best_total
+    }
+}
+
+/// Per-sheet index built once: flat option points and, per criterion, the star level each
+/// option satisfies, so that scoring is a single pass with no allocation.
+#[derive(Debug)]
+pub(crate) struct CompiledSheet {
+    pub(crate) criteria: Vec<CompiledCriterion>,
+    /// Points of every option, criteria after one another.
+    pub(crate) points: Vec<u8>,
+    /// For every option: the highest star whose markers it meets (2 to 5).
+    pub(crate) option_level: Vec<u8>,
+    /// Sorted `(code, position)` for lookups.
+    by_code: Vec<(Str, u16)>,
+    /// Minimum total per star, indexed by star (0 unused).
+    pub(crate) band_min: [u8; 6],
+    pub(crate) certified_from_star: u8,
+    pub(crate) best_total: u8,
+    pub(crate) subject_criterion: Option<u16>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct CompiledCriterion {
+    pub(crate) first_option: u16,
+    pub(crate) option_count: u8,
+    pub(crate) part: u8,
+    /// The highest star met when no option is ticked (0 points).
+    pub(crate) level_unticked: u8,
+    /// Points needed for each star (index = star; cumulative over markers).
+    pub(crate) floor: [u8; 6],
+    /// The option that sets the floor for each star, if a marker does.
+    pub(crate) floor_option: [Option<u8>; 6],
+    pub(crate) best: u8,
+    pub(crate) knockout: Option<KnockoutKind>,
+}
+
+impl CompiledSheet {
+    fn new(sheet: &Sheet, data: &EditionData) -> CompiledSheet {
+        let mut band_min = [0u8; 6];
+        for b in &data.rating.bands {
+            if let Some(slot) = band_min.get_mut(usize::from(b.star)) {
+                *slot = b.min_points;
+            }
+        }
+        let mut criteria = Vec::new();
+        let mut points = Vec::new();
+        let mut option_level = Vec::new();
+        let mut by_code = Vec::new();
+        let mut subject_criterion = None;
+        for (part_index, part) in sheet.parts.iter().enumerate() {
+            for section in &part.sections {
+                for c in &section.criteria {
+                    let position = u16::try_from(criteria.len()).unwrap_or(u16::MAX);
+                    by_code.push((c.code.clone(), position));
+                    if c.options.iter().any(|o| !o.subject_types.is_empty()) {
+                        subject_criterion = Some(position);
+                    }
+                    let (floor, floor_option) = floors(c);
+                    for o in &c.options {
+                        points.push(o.points);
+                        option_level.push(level_met(&floor, o.points));
+                    }
+                    criteria.push(CompiledCriterion {
+                        first_option: u16::try_from(points.len() - c.options.len()).unwrap_or(0),
+                        option_count: u8::try_from(c.options.len()).unwrap_or(u8::MAX),
+                        part: u8::try_from(part_index).unwrap_or(u8::MAX),
+                        level_unticked: level_met(&floor, 0),
+                        floor,
+                        floor_option,
+                        best: c.options.iter().map(|o| o.points).max().unwrap_or(0),
+                        knockout: c.knockout.as_ref().map(|k| k.kind),
+                    });
+                }
+            }
+        }
+        by_code.sort();
+        let best_total = criteria.iter().map(|c| u32::from(c.best)).sum::<u32>();
+        CompiledSheet {
+            criteria,
+            points,
+            option_level,
+            by_code,
+            band_min,
+            certified_from_star: data.rating.certified_from_star,
+            best_total: u8::try_from(best_total).unwrap_or(u8::MAX),
+            subject_criterion,
+        }
+    }
+
+    pub(crate) fn position(&self, code: &str) -> Option<usize> {
+        self.by_code
+            .binary_search_by(|(c, _)| c.as_str().cmp(code))
+            .ok()
+            .and_then(|i| self.by_code.get(i))
+            .map(|(_, p)| usize::from(*p))
+    }
+
+    /// Options of the criterion at `position` as a range into the flat tables.
+    pub(crate) fn option_range(&self, position: usize) -> Option<std::ops::Range<usize>> {
+        let c = self.criteria.get(position)?;
+        let start = usize::from(c.first_option);
+        Some(start..start + usize::from(c.option_count))
+    }
+
+    /// The band for a total of `sum / count` points, compared exactly (`sum ≥ min × count`).
+    pub(crate) fn band(&self, sum: u32, count: u32) -> u8 {
+        (1..=5u8)
+            .rev()
+            .find(|&star| {
+                let min = self.band_min.get(usize::from(star)).copied().unwrap_or(0);
+                sum >= u32::from(min) * count
+            })
+            .unwrap_or(1)
+    }
+}
+
+/// The points each star needs on this criterion: the marked option's points for every marker
+/// at that star or below (markers are cumulative), and for a marker printed on the criterion
+/// itself (148), its lowest option.
+fn floors(c: &Criterion) -> ([u8; 6], [Option<u8>; 6]) {
+    let mut floor = [0u8; 6];
+    let mut floor_option = [None; 6];
+    for star in 3..=5u8 {
+        let mut need = 0u8;
+        let mut which = None;
+        for (i, o) in c.options.iter().enumerate() {
+            if o.min_star.is_some_and(|m| m <= star) && o.points >= need {
+                need = o.points;
+                which = u8::try_from(i).ok();
+            }
+        }
+        if c.min_star.is_some_and(|m| m <= star) {
+            let lowest = c.options.iter().enumerate().min_by_key(|(_, o)| o.points);
+            if let Some((i, o)) = lowest {
+                if which.is_none() || o.points > need {
+                    need = o.points;
+                    which = u8::try_from(i).ok();
+                }
+            }
+        }
+        if let (Some(f), Some(w)) = (
+            floor.get_mut(usize::from(star)),
+            floor_option.get_mut(usize::from(star)),
+        ) {
+            *f = need;
+            *w = which;
+        }
+    }
+    (floor, floor_option)
+}
+
+/// The highest star (2 to 5) whose floor `points` reaches; 2★ and 1★ have no markers.
+fn level_met(floor: &[u8; 6], points: u8) -> u8 {
+    (3..=5u8)
+        .take_while(|&star| floor.get(usize::from(star)).is_some_and(|f| points >= *f))
+        .last()
+        .unwrap_or(2)
+}

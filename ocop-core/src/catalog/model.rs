@@ -1,0 +1,694 @@
+//! The regulation editions as data: the shape of the files under `ocop-core/catalogs/`.
+//!
+//! Field names are `snake_case` in the TOML files and `camelCase` in JSON output. Also compiled
+//! into `build.rs` (through `#[path]`), which validates and packs each edition at build time.
+//! Binding derives are gated on `ocop_lib`, a cfg that `build.rs` sets for the library only:
+//! Cargo compiles build scripts with the crate's features too, and the binding crates are not
+//! build dependencies.
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use super::text::{Str, Text};
+
+/// One edition of the OCOP rules: a decision's identity, rules, taxonomy and scoring sheets.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct EditionData {
+    /// Who issued it, when it applies, where the text comes from.
+    pub identity: Identity,
+    /// Star bands and certification.
+    pub rating: RatingRules,
+    /// Certificate validity, re-evaluation and revocation.
+    pub certificate: CertificateRules,
+    /// Evaluation procedures in the order they applied (148 changed in 2025).
+    pub procedures: Vec<Procedure>,
+    /// Fixed evaluation rounds, where the edition sets them.
+    #[serde(default)]
+    pub rounds: Vec<Round>,
+    /// The product code printed on each sheet.
+    pub product_code: ProductCodeFormat,
+    /// How this edition took over from the one before it.
+    #[serde(default)]
+    pub transition: Option<Transition>,
+    /// Who may apply (chủ thể OCOP).
+    pub subject_types: Vec<SubjectTypeInfo>,
+    /// The six product groups (nhóm sản phẩm) with their subgroups.
+    pub groups: Vec<ProductGroup>,
+    /// The 26 product sets (bộ sản phẩm), each scored on its own sheet.
+    pub product_sets: Vec<ProductSetInfo>,
+    /// One scoring sheet per product set.
+    pub sheets: Vec<Sheet>,
+}
+
+/// Identity and provenance of an edition.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct Identity {
+    /// Short id used in evaluations, e.g. `26/2026`.
+    pub id: Str,
+    /// The decision's number as printed, e.g. `26/2026/QĐ-TTg`.
+    pub number: Str,
+    /// The decision's title.
+    pub title: Text,
+    /// Date of signature.
+    pub signed_on: Date,
+    /// First day in force.
+    pub effective_from: Date,
+    /// Last day in force, once replaced.
+    #[serde(default)]
+    pub in_force_until: Option<Date>,
+    /// How the end of validity was worked out, when the text leaves it open.
+    #[serde(default)]
+    pub in_force_until_note: Option<Str>,
+    /// Later decisions that amended this one.
+    #[serde(default)]
+    pub amended_by: Vec<Amendment>,
+    /// Version of this data, independent of the crate version.
+    pub data_version: Str,
+    /// Where the text was compiled from.
+    pub sources: Vec<Str>,
+    /// What is known to be uncertain in this edition's data.
+    #[serde(default)]
+    pub caveats: Vec<Str>,
+}
+
+/// A later decision that amended an edition.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct Amendment {
+    /// The amending decision's number, e.g. `1489/QĐ-TTg`.
+    pub number: Str,
+    /// Its first day in force.
+    pub effective_from: Date,
+    /// What it changed.
+    pub summary: Text,
+}
+
+/// Star bands and which stars are certified.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct RatingRules {
+    /// The parts every sheet has, with their maxima (A 40, B 25, C 35).
+    pub parts: Vec<PartRule>,
+    /// Bands from 5★ down to 1★; each starts at `min_points` and ends below the next.
+    pub bands: Vec<Band>,
+    /// The lowest star that is recognised and certified.
+    pub certified_from_star: u8,
+    /// What a star marker printed beside an option means.
+    pub marker_rule: Text,
+}
+
+/// A part every sheet has.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct PartRule {
+    /// `A`, `B` or `C`.
+    pub code: Str,
+    /// Maximum points.
+    pub max: u8,
+}
+
+/// A star band: totals from `min_points` up to the next band's minimum (exclusive).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    /// 1 to 5.
+    pub star: u8,
+    /// Lowest total in the band (inclusive).
+    pub min_points: u8,
+    /// The band's name as printed, e.g. "Hạng 4 sao (cấp tỉnh)".
+    pub name: Text,
+}
+
+/// Certificates: validity, re-evaluation and revocation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct CertificateRules {
+    /// Validity in calendar months from the day of issue.
+    pub validity_months: u8,
+    /// When a re-evaluation dossier must be filed, if the edition says.
+    #[serde(default)]
+    pub reevaluation_window: Option<ReevaluationWindow>,
+    /// Longest a certificate stays valid after expiry when re-evaluation was filed late.
+    #[serde(default)]
+    pub late_filing_grace_days: Option<u16>,
+    /// Days before expiry that the issuer notifies the producer, if the edition says.
+    #[serde(default)]
+    pub expiry_notice_days: Option<u16>,
+    /// Grounds for revoking a certificate.
+    #[serde(default)]
+    pub revocation_grounds: Vec<RevocationGroundInfo>,
+    /// Days after the finding within which the certificate is revoked.
+    #[serde(default)]
+    pub revocation_within_days: Option<u16>,
+    /// Article references and readings.
+    pub basis: Str,
+}
+
+/// The filing window for a re-evaluation, counted back from the day of expiry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct ReevaluationWindow {
+    /// Not earlier than this many days before expiry.
+    pub opens_days_before_expiry: u16,
+    /// Not later than this many days before expiry.
+    pub closes_days_before_expiry: u16,
+}
+
+/// Why a certificate may be revoked (Điều 8 of 26/2026).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Enum))]
+pub enum RevocationGround {
+    /// a) untruthful information or forged dossier.
+    UntruthfulDossier,
+    /// b) the product no longer meets the criteria.
+    CriteriaNoLongerMet,
+    /// c) violations of quality, food-safety, environment, IP or labelling law.
+    LegalViolation,
+    /// d) misuse of the OCOP mark.
+    MarkMisused,
+    /// đ) production stopped.
+    ProductionStopped,
+    /// e) other cases concluded by a competent authority.
+    OtherAuthorityFinding,
+}
+
+/// A revocation ground with the article's point and wording.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct RevocationGroundInfo {
+    /// The ground.
+    pub id: RevocationGround,
+    /// The article's point letter (a, b, c, d, đ, e).
+    pub point: Str,
+    /// Its wording.
+    pub name: Text,
+}
+
+/// An evaluation procedure and the dates it applied.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct Procedure {
+    /// Short id, e.g. `148-three-level`.
+    pub id: Str,
+    /// What it is called.
+    pub name: Text,
+    /// First day it applied.
+    pub from: Date,
+    /// Last day it applied, if replaced.
+    #[serde(default)]
+    pub until: Option<Date>,
+    /// The text it comes from.
+    pub basis: Str,
+    /// How sure we are of it.
+    #[serde(default)]
+    pub confidence_note: Option<Str>,
+    /// What the commune assesses before forwarding the dossier (Mẫu 03 under 26/2026).
+    #[serde(default)]
+    pub commune_assesses: Vec<Text>,
+    /// Councils that score, from the first to the last.
+    pub levels: Vec<CouncilLevel>,
+}
+
+/// A level of council that scores products.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Enum))]
+pub enum Level {
+    /// District council (cấp huyện), 148 before 6 July 2025 only.
+    District,
+    /// Provincial council (cấp tỉnh).
+    Province,
+    /// Central council of the Ministry (cấp trung ương).
+    Central,
+}
+
+/// What a council level does with a product it scored.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct CouncilLevel {
+    /// The level.
+    pub level: Level,
+    /// The council's name.
+    pub name: Text,
+    /// Stars this level recognises and certifies.
+    pub recognises: Vec<u8>,
+    /// Who signs the recognition at this level.
+    pub recognised_by: Text,
+    /// Where higher-scoring products go next.
+    #[serde(default)]
+    pub forwards_to: Option<Level>,
+    /// The lowest total that is forwarded.
+    #[serde(default)]
+    pub forward_min_total: Option<u8>,
+    /// What happens to a product this level scores below its forwarding threshold, if the text
+    /// says (e.g. the central council sending a product back to the province).
+    #[serde(default)]
+    pub below_threshold: Option<Text>,
+}
+
+/// An evaluation round (Điều 5 of 26/2026).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct Round {
+    /// Council level.
+    pub level: Level,
+    /// Round number within the year as printed (1 or 2).
+    pub number: u8,
+    /// Proposals must arrive before this day (`MM-DD`).
+    pub proposals_before: Str,
+    /// The round is completed before this day (`MM-DD`).
+    pub completed_before: Str,
+}
+
+/// The product code printed on each sheet.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct ProductCodeFormat {
+    /// The form as printed, e.g. `(T)-(X)-(STT)-YYYY`.
+    pub printed: Str,
+    /// Segments in order, separated by `-`.
+    pub segments: Vec<CodeSegment>,
+    /// Which decision assigns the administrative codes.
+    pub admin_codes_per: Str,
+    /// How sure we are of the format.
+    #[serde(default)]
+    pub confidence_note: Option<Str>,
+}
+
+/// A segment of a product code.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct CodeSegment {
+    /// What the segment holds.
+    pub kind: SegmentKind,
+    /// Its name.
+    pub name: Text,
+    /// Fewest digits.
+    pub min_digits: u8,
+    /// Most digits.
+    pub max_digits: u8,
+}
+
+/// What a product-code segment holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Enum))]
+pub enum SegmentKind {
+    /// Province code (T).
+    Province,
+    /// District code (H), 148 only.
+    District,
+    /// Commune code (X), 26/2026.
+    Commune,
+    /// Sequence number kept by the commune or district (STT).
+    Sequence,
+    /// Year of evaluation.
+    Year,
+}
+
+/// How an edition took over from the one before it (Điều 12 of 26/2026).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct Transition {
+    /// The edition replaced.
+    pub replaces: Str,
+    /// Dossiers filed before this day finish under the old rules.
+    pub pending_filed_before: Date,
+    /// ... within this many days for a first evaluation or an upgrade,
+    pub first_or_upgrade_within_days: u16,
+    /// ... and this many for a re-evaluation.
+    pub reevaluation_within_days: u16,
+    /// The article.
+    pub basis: Str,
+}
+
+/// Who may apply (chủ thể OCOP).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Enum))]
+pub enum SubjectType {
+    /// Hợp tác xã.
+    Cooperative,
+    /// Tổ hợp tác.
+    CooperativeGroup,
+    /// Doanh nghiệp nhỏ và vừa.
+    Enterprise,
+    /// Trang trại.
+    Farm,
+    /// Hộ sản xuất, hộ gia đình có đăng ký kinh doanh.
+    Household,
+    /// Hội, hiệp hội (tourism only).
+    Association,
+    /// Trung tâm điều hành hoặc tổ chức tương đương (tourism only).
+    OperatingCenter,
+}
+
+impl SubjectType {
+    /// Every subject type, in the order the regulation lists them.
+    pub const ALL: [SubjectType; 7] = [
+        SubjectType::Cooperative,
+        SubjectType::CooperativeGroup,
+        SubjectType::Enterprise,
+        SubjectType::Farm,
+        SubjectType::Household,
+        SubjectType::Association,
+        SubjectType::OperatingCenter,
+    ];
+
+    /// The id used in JSON, e.g. `cooperative_group`.
+    pub fn id(self) -> &'static str {
+        match self {
+            SubjectType::Cooperative => "cooperative",
+            SubjectType::CooperativeGroup => "cooperative_group",
+            SubjectType::Enterprise => "enterprise",
+            SubjectType::Farm => "farm",
+            SubjectType::Household => "household",
+            SubjectType::Association => "association",
+            SubjectType::OperatingCenter => "operating_center",
+        }
+    }
+
+    /// Parses a JSON id such as `household`.
+    pub fn parse(id: &str) -> Option<SubjectType> {
+        SubjectType::ALL.into_iter().find(|t| t.id() == id)
+    }
+}
+
+/// A subject type with its name and where it may apply.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct SubjectTypeInfo {
+    /// The type.
+    pub id: SubjectType,
+    /// Its name in the regulation.
+    pub name: Text,
+    /// If not empty, the only product sets it may apply for (tourism).
+    #[serde(default)]
+    pub only_product_sets: Vec<u8>,
+}
+
+/// A product group (nhóm sản phẩm, I–VI) with its subgroups.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct ProductGroup {
+    /// Roman numeral, e.g. `I`.
+    pub code: Str,
+    /// Name.
+    pub name: Text,
+    /// Subgroups (the "Nhóm" rows of Phụ lục I).
+    pub subgroups: Vec<Subgroup>,
+}
+
+/// A subgroup of products (a "Nhóm" row of Phụ lục I).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct Subgroup {
+    /// Code, e.g. `I.4`.
+    pub code: Str,
+    /// Name.
+    pub name: Text,
+}
+
+/// A product set (bộ sản phẩm): the unit that has its own scoring sheet.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct ProductSetInfo {
+    /// The regulation's number, 1 to 26.
+    pub number: u8,
+    /// ASCII slug, e.g. `food-liquid-condiments`.
+    pub slug: Str,
+    /// Name.
+    pub name: Text,
+    /// Group code (I–VI).
+    pub group: Str,
+    /// Subgroup code, e.g. `I.4`.
+    pub subgroup: Str,
+    /// The "Phân nhóm" leaf name in Phụ lục I, where it has one.
+    #[serde(default)]
+    pub leaf_name: Option<Text>,
+    /// The ministry in charge (Phụ lục I).
+    #[serde(default)]
+    pub managing_agency: Option<Text>,
+    /// Other names the text uses for this set (searchable).
+    #[serde(default)]
+    pub other_names_vi: Vec<Str>,
+}
+
+/// A scoring sheet (phiếu đánh giá) for one product set.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct Sheet {
+    /// The product set scored on this sheet.
+    pub product_set: u8,
+    /// The sheet's title.
+    pub title: Text,
+    /// Where the sheet was compiled from.
+    pub sources: Vec<Str>,
+    /// The footnote that explains star markers, where printed.
+    #[serde(default)]
+    pub star_marker_note: Option<Text>,
+    /// "Hồ sơ bị loại khi": when the dossier is rejected outright.
+    #[serde(default)]
+    pub dossier_rejected_when: Vec<Text>,
+    /// Where this data departs from the printed text, and why.
+    #[serde(default)]
+    pub corrections: Vec<Str>,
+    /// What is missing or doubtful.
+    #[serde(default)]
+    pub gaps: Vec<Str>,
+    /// Set when the source is known to be short; results scored on it carry a warning.
+    #[serde(default)]
+    pub provisional: Option<Provisional>,
+    /// Parts A, B, C.
+    #[serde(rename(deserialize = "part"))]
+    pub parts: Vec<Part>,
+}
+
+/// Why a sheet is provisional, and the check failures accepted because of it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct Provisional {
+    /// Plain-words reason.
+    pub reason: Str,
+    /// Each maximum that does not match what lies below it, exactly as found.
+    pub accepted_mismatches: Vec<AcceptedMismatch>,
+}
+
+/// A maximum that the source prints but its content does not reach.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct AcceptedMismatch {
+    /// Code of the part, section, group or criterion.
+    pub at: Str,
+    /// The maximum printed.
+    pub declared: u8,
+    /// What its content adds up to.
+    pub computed: u8,
+}
+
+/// A part of a sheet (A, B or C).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct Part {
+    /// `A`, `B` or `C`.
+    pub code: Str,
+    /// Maximum points.
+    pub max: u8,
+    /// Name.
+    pub name: Text,
+    /// Sections.
+    #[serde(rename(deserialize = "section"))]
+    pub sections: Vec<Section>,
+}
+
+/// A numbered section of a part.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// Part letter and printed number, e.g. `A1`, `C6`.
+    pub code: Str,
+    /// Maximum points.
+    pub max: u8,
+    /// Name.
+    pub name: Text,
+    /// Sub-headings that group criteria (tea and coffee sheets).
+    #[serde(default)]
+    pub groups: Vec<CriterionGroup>,
+    /// Criteria.
+    #[serde(rename(deserialize = "criterion"))]
+    pub criteria: Vec<Criterion>,
+}
+
+/// A sub-heading grouping criteria within a section, e.g. `C6.1 Ngoại hình`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct CriterionGroup {
+    /// Code.
+    pub code: Str,
+    /// Maximum points.
+    pub max: u8,
+    /// Name.
+    pub name: Text,
+}
+
+/// A criterion (tiêu chí): one line of the sheet where one option is ticked.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    /// The edition's own code: `A1.1`, `C7` (26/2026); `A1a`, `A1dd` (148).
+    pub code: Str,
+    /// Maximum points as printed.
+    pub max: u8,
+    /// Name.
+    pub name: Text,
+    /// The sub-heading it sits under, if any.
+    #[serde(default)]
+    pub group: Option<Str>,
+    /// A "Yêu cầu" line: a requirement printed with the criterion.
+    #[serde(default)]
+    pub requirement: Option<Text>,
+    /// Other explanatory lines printed with the criterion.
+    #[serde(default)]
+    pub note: Option<Text>,
+    /// A knock-out condition printed with the criterion.
+    #[serde(default)]
+    pub knockout: Option<Knockout>,
+    /// A star marker printed on the criterion itself rather than on an option (148): the
+    /// criterion must score at least its lowest option for that star.
+    #[serde(default)]
+    pub min_star: Option<u8>,
+    /// The two alternative cases of a tourism criterion ("Trường hợp 1/2").
+    #[serde(default)]
+    pub cases: Vec<CaseInfo>,
+    /// The commune assesses this content before the council (origin, local labour, idea
+    /// origin, local identity).
+    #[serde(default)]
+    pub assessed_by_commune: bool,
+    /// The options in printed order; an answer names one by its 0-based position.
+    pub options: Vec<CriterionOption>,
+}
+
+/// A knock-out condition attached to a criterion.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct Knockout {
+    /// What happens when it applies.
+    pub kind: KnockoutKind,
+    /// The printed condition.
+    pub text: Text,
+    /// Applies by itself when any of these criteria scores 0 (e.g. "Nếu được 0 điểm tại một
+    /// trong các chỉ tiêu trên"); otherwise the council reports it.
+    #[serde(default)]
+    pub when_any_zero: Vec<Str>,
+}
+
+/// What a knock-out does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Enum))]
+pub enum KnockoutKind {
+    /// "Bị loại": the product is eliminated.
+    Eliminate,
+    /// "Không đánh giá các bước tiếp theo": evaluation stops here; no stars.
+    StopEvaluation,
+    /// "Không đánh giá những sản phẩm có tính phổ biến…": read as this criterion scoring 0.
+    NotAssessed,
+}
+
+/// One of the two alternative cases of a tourism criterion.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct CaseInfo {
+    /// 1 or 2.
+    pub case: u8,
+    /// The case's heading.
+    pub name: Text,
+}
+
+/// An option (a tick box) of a criterion.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct CriterionOption {
+    /// Points when ticked.
+    pub points: u8,
+    /// The star marker printed beside it: the minimum for that star (3, 4 or 5).
+    #[serde(default)]
+    pub min_star: Option<u8>,
+    /// The regulation's wording.
+    pub vi: Str,
+    /// Our English rendering.
+    pub en: Str,
+    /// The tourism case it belongs to.
+    #[serde(default)]
+    pub case: Option<u8>,
+    /// The subject types that may tick it (the "Loại hình tổ chức" criterion).
+    #[serde(default)]
+    pub subject_types: Vec<SubjectType>,
+    /// Added by us where the text prints no options (e.g. Có/Không for bilingual labels).
+    #[serde(default)]
+    pub implied: bool,
+    /// The points as printed, where we corrected a misprint ("13", "blank").
+    #[serde(default)]
+    pub printed_points: Option<Str>,
+    /// Kept as printed but probably a misprint.
+    #[serde(default)]
+    pub suspected_typo: Option<SuspectedTypo>,
+}
+
+/// A value kept as printed although it looks wrong.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct SuspectedTypo {
+    /// What it probably should be.
+    pub likely_points: u8,
+    /// Why we think so.
+    pub reason: Str,
+}
+
+impl CriterionOption {
+    /// The option's label in `lang`.
+    pub fn label(&self, lang: super::text::Lang) -> &str {
+        match lang {
+            super::text::Lang::Vi => &self.vi,
+            super::text::Lang::En => &self.en,
+        }
+    }
+}

@@ -1,0 +1,238 @@
+//! Labels in Vietnamese and English, and the shared string type behind them.
+//!
+//! Also compiled into `build.rs` (through `#[path]`), which packs each edition into the crate.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::Arc;
+
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// The language of a label: the regulation's Vietnamese text or our English rendering.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Vietnamese: the regulation's own words.
+    #[default]
+    Vi,
+    /// English: short labels written for this library.
+    En,
+}
+
+impl Lang {
+    /// Parses `vi` or `en` (case-insensitive).
+    ///
+    /// ```
+    /// use ocop_core::Lang;
+    /// assert_eq!(Lang::parse("EN"), Some(Lang::En));
+    /// assert_eq!(Lang::parse("fr"), None);
+    /// ```
+    pub fn parse(code: &str) -> Option<Lang> {
+        match code.to_ascii_lowercase().as_str() {
+            "vi" => Some(Lang::Vi),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// An immutable string shared by every sheet that prints the same words (cheap to clone).
+///
+/// Serialized as a plain string everywhere, except while an edition is packed into the crate,
+/// where each distinct string is written once (see [`pack`]).
+#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Str(Arc<str>);
+
+impl Str {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Str {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Str {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for Str {
+    fn from(s: &str) -> Str {
+        Str(Arc::from(s))
+    }
+}
+
+impl From<String> for Str {
+    fn from(s: String) -> Str {
+        Str(Arc::from(s))
+    }
+}
+
+impl PartialEq<str> for Str {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Str {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+impl fmt::Debug for Str {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl fmt::Display for Str {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A label printed in Vietnamese with our English rendering beside it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    /// The regulation's Vietnamese text.
+    pub vi: Str,
+    /// A short English rendering (ours, not official).
+    pub en: Str,
+}
+
+impl Text {
+    /// The label in `lang`.
+    ///
+    /// ```
+    /// use ocop_core::{Lang, Text};
+    /// let t = Text::new("Hạng 3 sao", "3 stars");
+    /// assert_eq!(t.get(Lang::En), "3 stars");
+    /// ```
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Vi => &self.vi,
+            Lang::En => &self.en,
+        }
+    }
+
+    /// A label from its two renderings.
+    pub fn new(vi: impl Into<Str>, en: impl Into<Str>) -> Text {
+        Text {
+            vi: vi.into(),
+            en: en.into(),
+        }
+    }
+}
+
+// ---- packing: every distinct string once, then the structure with string numbers ----
+
+enum Packing {
+    Encode {
+        index: HashMap<Arc<str>, u32>,
+        table: Vec<Arc<str>>,
+    },
+    Decode {
+        table: Vec<Arc<str>>,
+    },
+}
+
+thread_local! {
+    static PACKING: RefCell<Option<Packing>> = const { RefCell::new(None) };
+}
+
+/// Clears the packing mode even when serialization fails half-way.
+struct PackingGuard;
+
+impl PackingGuard {
+    fn enter(mode: Packing) -> PackingGuard {
+        PACKING.with(|p| *p.borrow_mut() = Some(mode));
+        PackingGuard
+    }
+}
+
+impl Drop for PackingGuard {
+    fn drop(&mut self) {
+        PACKING.with(|p| *p.borrow_mut() = None);
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct Packed<'a> {
+    #[serde(borrow)]
+    strings: Vec<&'a str>,
+    body: &'a [u8],
+}
+
+/// Encodes `value` with postcard, writing each distinct [`Str`] once.
+pub fn pack<T: Serialize>(value: &T) -> Result<Vec<u8>, postcard::Error> {
+    let _guard = PackingGuard::enter(Packing::Encode {
+        index: HashMap::new(),
+        table: Vec::new(),
+    });
+    let body = postcard::to_allocvec(value)?;
+    let table = PACKING.with(|p| match p.borrow_mut().take() {
+        Some(Packing::Encode { table, .. }) => table,
+        _ => Vec::new(),
+    });
+    let strings: Vec<&str> = table.iter().map(|s| &**s).collect();
+    postcard::to_allocvec(&Packed {
+        strings,
+        body: &body,
+    })
+}
+
+/// Decodes what [`pack`] wrote.
+pub fn unpack<T: for<'de> Deserialize<'de>>(bytes: &[u8]) -> Result<T, postcard::Error> {
+    let packed: Packed<'_> = postcard::from_bytes(bytes)?;
+    let table = packed.strings.into_iter().map(Arc::from).collect();
+    let _guard = PackingGuard::enter(Packing::Decode { table });
+    postcard::from_bytes(packed.body)
+}
+
+impl Serialize for Str {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let number = PACKING.with(|p| match &mut *p.borrow_mut() {
+            Some(Packing::Encode { index, table }) => {
+                let next = u32::try_from(table.len()).unwrap_or(u32::MAX);
+                Some(*index.entry(self.0.clone()).or_insert_with(|| {
+                    table.push(self.0.clone());
+                    next
+                }))
+            }
+            _ => None,
+        });
+        match number {
+            Some(n) => serializer.serialize_u32(n),
+            None => serializer.serialize_str(&self.0),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Str {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Str, D::Error> {
+        let decoding = PACKING.with(|p| matches!(&*p.borrow(), Some(Packing::Decode { .. })));
+        if !decoding {
+            return String::deserialize(deserializer).map(Str::from);
+        }
+        let number = u32::deserialize(deserializer)?;
+        PACKING.with(|p| match &*p.borrow() {
+            Some(Packing::Decode { table }) => usize::try_from(number)
+                .ok()
+                .and_then(|n| table.get(n))
+                .map(|s| Str(s.clone()))
+                .ok_or_else(|| D::Error::custom("string number out of range")),
+            _ => Err(D::Error::custom("packing mode changed while decoding")),
+        })
+    }
+}

@@ -1,0 +1,27 @@
+//! Input limits. Anything over a limit is refused with a typed error before it is parsed or
+//! allocated, so hostile input costs little. The limits are far above any real sheet.
+
+/// Largest single JSON input (an evaluation, a council, a plan request): 1 MiB.
+pub const MAX_INPUT_BYTES: usize = 1 << 20;
+/// Largest batch JSON input: 64 MiB.
+pub const MAX_BATCH_BYTES: usize = 64 << 20;
+/// Most evaluations in one batch.
+pub const MAX_BATCH_ITEMS: usize = 10_000;
+/// Most members in one council.
+pub const MAX_COUNCIL_MEMBERS: usize = 50;
+/// Most entries in an `answers` object (a sheet has at most 34 criteria).
+pub const MAX_ANSWERS: usize = 200;
+/// Most entries in a `knockouts` list.
+pub const MAX_KNOCKOUTS: usize = 50;
+/// Longest free text (a reference or a member's name), in characters.
+pub const MAX_TEXT_CHARS: usize = 200;
+/// Deepest nesting of JSON arrays and objects (ocop formats need 5).
+pub const MAX_DEPTH: usize = 16;
+/// Largest portfolio CSV: 32 MiB.
+pub const MAX_CSV_BYTES: usize = 32 << 20;
+/// Most rows in a portfolio CSV.
+pub const MAX_CSV_ROWS: usize = 200_000;
+/// Most targets in one target set.
+pub const MAX_TARGETS: usize = 200;
+/// Longest product code, in bytes.
+pub const MAX_PRODUCT_CODE_BYTES: usize = 64;

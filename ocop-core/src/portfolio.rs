@@ -1,0 +1,801 @@
+//! A province's or district's OCOP products, the indicators its plan tracks, and its targets.
+//!
+//! The products come as CSV with this header (column order free, extra columns ignored):
+//!
+//! ```text
+//! product,product_set,subject_type,stars,recognised_on,edition,status,subject_id,reevaluated_on
+//! ```
+//!
+//! `product`, `product_set` (1–26), `subject_type` (`cooperative`…), `stars` (1–5) and
+//! `recognised_on` (`YYYY-MM-DD`) are required; `edition` defaults to the one in force on
+//! `recognised_on`; `status` is `active` (default) or `revoked`; `subject_id` identifies the
+//! producer (to count producers rather than products); `reevaluated_on` is the day a
+//! re-evaluation was filed. A bad row is reported with its line number; the others still count.
+//!
+//! Targets are declared in JSON (see [`TargetSet`]); the Hà Tĩnh 2023–2025 plan ships as an
+//! example ([`TargetSet::ha_tinh_2023_2025`]).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::Catalog;
+use crate::catalog::model::SubjectType;
+use crate::catalog::text::Text;
+use crate::certificate::{CertificateInput, CertificateState};
+use crate::error::{ErrorCode, InputError, InputErrors};
+use crate::json::parse_date;
+use crate::limits;
+
+/// One product of the portfolio.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Product {
+    /// Name or id.
+    pub product: String,
+    /// Product set (1–26).
+    pub product_set: u8,
+    /// Who makes it.
+    pub subject_type: SubjectType,
+    /// Stars recognised.
+    pub stars: u8,
+    /// Day of recognition.
+    pub recognised_on: Date,
+    /// Edition it was recognised under (default: in force on `recognised_on`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edition: Option<String>,
+    /// The certificate was revoked.
+    #[serde(default)]
+    pub revoked: bool,
+    /// The producer's id, to count producers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject_id: Option<String>,
+    /// The day a re-evaluation was filed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reevaluated_on: Option<Date>,
+}
+
+/// Which products a target or indicator counts.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Filter {
+    /// At least this many stars.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_stars: Option<u8>,
+    /// Exactly one of these star counts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stars: Vec<u8>,
+    /// Product groups (I–VI).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<String>,
+    /// Subject types.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subject_types: Vec<SubjectType>,
+    /// Recognised on or after.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recognised_from: Option<Date>,
+    /// Recognised on or before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recognised_to: Option<Date>,
+    /// Only certificates valid on the report's day.
+    #[serde(default)]
+    pub valid_only: bool,
+}
+
+/// A plan's targets.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct TargetSet {
+    /// The plan's name.
+    pub name: String,
+    /// Where the targets come from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The targets.
+    pub targets: Vec<Target>,
+}
+
+/// A target: a count, or a share of products (or producers), that must be reached.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Target {
+    /// Short id.
+    pub id: String,
+    /// What it says, in plain words.
+    pub label: Text,
+    /// What is counted.
+    pub filter: Filter,
+    /// For a share: of which products (default: all).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of: Option<Filter>,
+    /// Count products, or distinct producers (`subject_id`, else the product's name).
+    #[serde(default)]
+    pub count: CountBy,
+    /// A count target: at least this many.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_least: Option<u32>,
+    /// A share target: at least this percentage.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_least_percent: Option<Decimal>,
+}
+
+/// What a target counts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum CountBy {
+    /// Products.
+    #[default]
+    Products,
+    /// Distinct producers.
+    Subjects,
+}
+
+/// The indicators and targets for a portfolio on a day.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PortfolioReport {
+    /// The day of the report.
+    pub on: Date,
+    /// Products read.
+    pub products: u32,
+    /// Of which with a certificate valid on that day.
+    pub valid_certificates: u32,
+    /// Distinct producers.
+    pub subjects: u32,
+    /// Products by stars.
+    pub by_stars: Vec<Count>,
+    /// Products by group.
+    pub by_group: Vec<Count>,
+    /// Products by subject type.
+    pub by_subject_type: Vec<Count>,
+    /// Certificates expiring within `expiring_within_days`.
+    pub expiring: Vec<Expiring>,
+    /// The horizon for `expiring`.
+    pub expiring_within_days: u32,
+    /// Re-evaluation coverage among certificates due (window opened, or expired).
+    pub reevaluation: Coverage,
+    /// Each target, met or not.
+    pub targets: Vec<TargetResult>,
+    /// Rows that could not be read (the others are counted).
+    pub row_errors: Vec<RowError>,
+}
+
+/// A count with its share of the products counted.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Count {
+    /// The value counted (a star, a group code, a subject type id).
+    pub key: String,
+    /// Its name, where it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<Text>,
+    /// How many.
+    pub count: u32,
+    /// Percentage of the products (2 decimals).
+    pub percent: Decimal,
+}
+
+/// A certificate that expires soon.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Expiring {
+    /// Product.
+    pub product: String,
+    /// Last valid day.
+    pub expires_on: Date,
+    /// Days left.
+    pub days_left: i32,
+    /// A re-evaluation was filed.
+    pub reevaluation_filed: bool,
+}
+
+/// How many certificates due for re-evaluation were re-evaluated.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Coverage {
+    /// Certificates whose window has opened or that have expired.
+    pub due: u32,
+    /// Of which re-evaluated.
+    pub reevaluated: u32,
+    /// Expired without a re-evaluation.
+    pub expired_without: u32,
+    /// Percentage re-evaluated (2 decimals; 100 when none is due).
+    pub percent: Decimal,
+}
+
+/// A target, met or not.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TargetResult {
+    /// Its id.
+    pub id: String,
+    /// Its label.
+    pub label: Text,
+    /// Reached.
+    pub met: bool,
+    /// The count, or the percentage, reached.
+    pub actual: Decimal,
+    /// The count, or the percentage, required.
+    pub required: Decimal,
+    /// How many more matching products (or producers) are needed.
+    pub shortfall: u32,
+    /// In plain words.
+    pub message: Text,
+}
+
+/// A CSV row that could not be read.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RowError {
+    /// Line number in the file (the header is line 1).
+    pub line: u64,
+    /// What is wrong.
+    pub errors: Vec<InputError>,
+}
+
+const COLUMNS: &[&str] = &[
+    "product",
+    "product_set",
+    "subject_type",
+    "stars",
+    "recognised_on",
+    "edition",
+    "status",
+    "subject_id",
+    "reevaluated_on",
+];
+const REQUIRED: &[&str] = &[
+    "product",
+    "product_set",
+    "subject_type",
+    "stars",
+    "recognised_on",
+];
+
+/// Reads products from CSV text: the good rows, and the bad rows with their line numbers.
+/// Errors only when the file as a whole cannot be read (too large, no usable header).
+pub fn read_products_csv(text: &str) -> Result<(Vec<Product>, Vec<RowError>), InputErrors> {
+    if text.len() > limits::MAX_CSV_BYTES {
+        return Err(InputErrors::one(
+            ErrorCode::InputTooLarge,
+            "",
+            format!("at most {} bytes", limits::MAX_CSV_BYTES),
+        ));
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .map_err(|e| {
+            InputErrors::one(
+                ErrorCode::InvalidCsv,
+                "/header",
+                format!("the header cannot be read: {e}"),
+            )
+        })?
+        .iter()
+        .map(|h| h.trim_start_matches('\u{feff}').to_lowercase())
+        .collect();
+    let missing: Vec<&str> = REQUIRED
+        .iter()
+        .copied()
+        .filter(|c| !header.iter().any(|h| h == c))
+        .collect();
+    if !missing.is_empty() {
+        return Err(InputErrors::one(
+            ErrorCode::InvalidCsv,
+            "/header",
+            format!(
+                "the header lacks {}; the columns are: {}",
+                missing.join(", "),
+                COLUMNS.join(",")
+            ),
+        ));
+    }
+    let column = |name: &str| header.iter().position(|h| h == name);
+    let mut products = Vec::new();
+    let mut bad = Vec::new();
+    for (n, record) in reader.records().enumerate() {
+        if n >= limits::MAX_CSV_ROWS {
+            bad.push(RowError {
+                line: u64::try_from(n).unwrap_or(u64::MAX) + 2,
+                errors: vec![InputError::new(
+                    ErrorCode::TooManyItems,
+                    "",
+                    format!("at most {} rows are read", limits::MAX_CSV_ROWS),
+                )],
+            });
+            break;
+        }
+        match record {
+            Err(e) => bad.push(RowError {
+                line: e.position().map_or(0, csv::Position::line),
+                errors: vec![InputError::new(ErrorCode::InvalidCsv, "", e.to_string())],
+            }),
+            Ok(record) => {
+                let line = record.position().map_or(0, csv::Position::line);
+                let field = |name: &str| {
+                    column(name)
+                        .and_then(|i| record.get(i))
+                        .filter(|v| !v.is_empty())
+                };
+                match product_from_row(&field) {
+                    Ok(p) => products.push(p),
+                    Err(errors) => bad.push(RowError { line, errors }),
+                }
+            }
+        }
+    }
+    Ok((products, bad))
+}
+
+fn product_from_row<'a>(
+    field: &dyn Fn(&str) -> Option<&'a str>,
+) -> Result<Product, Vec<InputError>> {
+    let mut errors = Vec::new();
+    let mut need = |name: &str| {
+        let v = field(name);
+        if v.is_none() {
+            errors.push(InputError::new(
+                ErrorCode::MissingField,
+                format!("/{name}"),
+                format!("`{name}` is empty"),
+            ));
+        }
+        v
+    };
+    let (product, set, subject, stars, recognised) = (
+        need("product"),
+        need("product_set"),
+        need("subject_type"),
+        need("stars"),
+        need("recognised_on"),
+    );
+    let product_set = set.and_then(|v| number(v, "product_set", 1, 26, &mut errors));
+    let stars = stars.and_then(|v| number(v, "stars", 1, 5, &mut errors));
+    let subject_type = subject.and_then(|v| {
+        SubjectType::parse(v).or_else(|| {
+            errors.push(InputError::new(
+                ErrorCode::UnknownSubjectType,
+                "/subject_type",
+                format!("`{v}` is not a subject type"),
+            ));
+            None
+        })
+    });
+    let mut date = |name: &str| {
+        field(name).and_then(|v| {
+            parse_date(v).or_else(|| {
+                errors.push(InputError::new(
+                    ErrorCode::InvalidDate,
+                    format!("/{name}"),
+                    format!("`{v}` is not a date in the form YYYY-MM-DD"),
+                ));
+                None
+            })
+        })
+    };
+    let recognised_on = recognised.and(date("recognised_on"));
+    let reevaluated_on = date("reevaluated_on");
+    let revoked = match field("status").map(str::to_lowercase).as_deref() {
+        None | Some("active") => false,
+        Some("revoked") => true,
+        Some(other) => {
+            errors.push(InputError::new(
+                ErrorCode::WrongType,
+                "/status",
+                format!("status is active or revoked, not `{other}`"),
+            ));
+            false
+        }
+    };
+    for (name, value) in [("product", product), ("subject_id", field("subject_id"))] {
+        if value.is_some_and(|v| v.chars().count() > limits::MAX_TEXT_CHARS) {
+            errors.push(InputError::new(
+                ErrorCode::StringTooLong,
+                format!("/{name}"),
+                format!("at most {} characters", limits::MAX_TEXT_CHARS),
+            ));
+        }
+    }
+    match (
+        errors.is_empty(),
+        product,
+        product_set,
+        subject_type,
+        stars,
+        recognised_on,
+    ) {
+        (
+            true,
+            Some(product),
+            Some(product_set),
+            Some(subject_type),
+            Some(stars),
+            Some(recognised_on),
+        ) => Ok(Product {
+            product: product.to_owned(),
+            product_set,
+            subject_type,
+            stars,
+            recognised_on,
+            edition: field("edition").map(str::to_owned),
+            revoked,
+            subject_id: field("subject_id").map(str::to_owned),
+            reevaluated_on,
+        }),
+        _ => Err(errors),
+    }
+}
+
+fn number(v: &str, name: &str, min: u8, max: u8, errors: &mut Vec<InputError>) -> Option<u8> {
+    match v.parse::<u8>() {
+        Ok(n) if (min..=max).contains(&n) => Some(n),
+        _ => {
+            errors.push(InputError::new(
+                ErrorCode::WrongType,
+                format!("/{name}"),
+                format!("`{v}` is not a whole number from {min} to {max}"),
+            ));
+            None
+        }
+    }
+}
+
+impl TargetSet {
+    /// Reads a target set from JSON.
+    pub fn from_json(text: &str) -> Result<TargetSet, InputErrors> {
+        if text.len() > limits::MAX_INPUT_BYTES {
+            return Err(InputErrors::one(
+                ErrorCode::InputTooLarge,
+                "",
+                "the target set is too large",
+            ));
+        }
+        let set: TargetSet = serde_json::from_str(text)
+            .map_err(|e| InputErrors::one(ErrorCode::InvalidTargetSet, "", e.to_string()))?;
+        set.check()?;
+        Ok(set)
+    }
+
+    /// The Hà Tĩnh 2023–2025 OCOP plan's targets: at least 300 products at 3★ or more, at
+    /// least 20% of them 4★ and 5% 5★, at least 40% of producers cooperatives and 30% SMEs.
+    pub fn ha_tinh_2023_2025() -> TargetSet {
+        TargetSet::from_json(include_str!("../data/targets/ha-tinh-2023-2025.json")).unwrap_or_else(
+            |_| TargetSet {
+                name: "Hà Tĩnh 2023–2025".into(),
+                source: None,
+                targets: Vec::new(),
+            },
+        )
+    }
+
+    fn check(&self) -> Result<(), InputErrors> {
+        let mut errors = Vec::new();
+        if self.targets.len() > limits::MAX_TARGETS {
+            errors.push(InputError::new(
+                ErrorCode::TooManyItems,
+                "/targets",
+                format!("at most {} targets", limits::MAX_TARGETS),
+            ));
+        }
+        for (i, t) in self.targets.iter().enumerate() {
+            let ok = match (t.at_least, t.at_least_percent) {
+                (Some(_), None) => true,
+                (None, Some(p)) => p >= Decimal::ZERO && p <= Decimal::ONE_HUNDRED,
+                _ => false,
+            };
+            if !ok {
+                errors.push(InputError::new(
+                    ErrorCode::InvalidTargetSet,
+                    format!("/targets/{i}"),
+                    "give either atLeast (a count) or atLeastPercent (0 to 100)",
+                ));
+            }
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(InputErrors(errors))
+        }
+    }
+}
+
+impl Catalog {
+    /// The plan's indicators for `products` on `on`, and each target in `targets`.
+    ///
+    /// ```
+    /// use jiff::civil::date;
+    /// use ocop_core::portfolio::{read_products_csv, TargetSet};
+    /// let csv = "product,product_set,subject_type,stars,recognised_on\n\
+    ///            Nước mắm,9,cooperative,4,2024-03-15\n\
+    ///            Chè xanh,11,household,3,2023-11-30\n\
+    ///            Bad row,99,farm,3,2024-01-01\n";
+    /// let (products, bad) = read_products_csv(csv).unwrap();
+    /// assert_eq!((products.len(), bad[0].line), (2, 4));
+    /// let report = ocop_core::Catalog::builtin().portfolio(&products, bad, date(2026, 11, 23), 365, Some(&TargetSet::ha_tinh_2023_2025()));
+    /// assert_eq!(report.products, 2);
+    /// assert!(!report.targets[0].met); // 300 products at 3★ or more
+    /// ```
+    pub fn portfolio(
+        &self,
+        products: &[Product],
+        row_errors: Vec<RowError>,
+        on: Date,
+        expiring_within_days: u32,
+        targets: Option<&TargetSet>,
+    ) -> PortfolioReport {
+        let facts: Vec<Facts<'_>> = products.iter().map(|p| self.facts(p, on)).collect();
+        let total = u32::try_from(facts.len()).unwrap_or(u32::MAX);
+        let subjects = distinct(facts.iter());
+        let mut by_stars: BTreeMap<String, u32> = BTreeMap::new();
+        let mut by_group: BTreeMap<String, u32> = BTreeMap::new();
+        let mut by_type: BTreeMap<SubjectType, u32> = BTreeMap::new();
+        for f in &facts {
+            *by_stars.entry(f.product.stars.to_string()).or_default() += 1;
+            *by_group
+                .entry(f.group.clone().unwrap_or_else(|| "?".into()))
+                .or_default() += 1;
+            *by_type.entry(f.product.subject_type).or_default() += 1;
+        }
+        let newest = self.editions().first();
+        let group_name = |code: &str| {
+            newest
+                .and_then(|e| e.data().groups.iter().find(|g| g.code == code))
+                .map(|g| g.name.clone())
+        };
+        let type_name = |t: SubjectType| {
+            newest
+                .and_then(|e| e.data().subject_types.iter().find(|x| x.id == t))
+                .map(|x| x.name.clone())
+        };
+        let counts =
+            |m: BTreeMap<String, u32>, name: &dyn Fn(&str) -> Option<Text>| -> Vec<Count> {
+                m.into_iter()
+                    .map(|(key, count)| Count {
+                        name: name(&key),
+                        percent: percent(count, total),
+                        key,
+                        count,
+                    })
+                    .collect()
+            };
+        let horizon = on
+            .checked_add(i64::from(expiring_within_days).days())
+            .unwrap_or(on);
+        let mut expiring: Vec<Expiring> = facts
+            .iter()
+            .filter(|f| f.valid && f.expires_on.is_some_and(|e| e <= horizon && e >= on))
+            .filter_map(|f| {
+                let e = f.expires_on?;
+                Some(Expiring {
+                    product: f.product.product.clone(),
+                    expires_on: e,
+                    days_left: (e - on).get_days(),
+                    reevaluation_filed: f.product.reevaluated_on.is_some_and(|d| d <= on),
+                })
+            })
+            .collect();
+        expiring.sort_by(|a, b| {
+            a.expires_on
+                .cmp(&b.expires_on)
+                .then(a.product.cmp(&b.product))
+        });
+        let due: Vec<&Facts<'_>> = facts.iter().filter(|f| f.due).collect();
+        let reevaluated = count(
+            due.iter()
+                .filter(|f| f.product.reevaluated_on.is_some_and(|d| d <= on)),
+        );
+        let expired_without = count(
+            due.iter()
+                .filter(|f| f.expired && f.product.reevaluated_on.is_none_or(|d| d > on)),
+        );
+        let due_n = count(due.iter());
+        PortfolioReport {
+            on,
+            products: total,
+            valid_certificates: count(facts.iter().filter(|f| f.valid)),
+            subjects,
+            by_stars: counts(by_stars, &|_| None),
+            by_group: counts(by_group, &group_name),
+            by_subject_type: by_type
+                .into_iter()
+                .map(|(t, count)| Count {
+                    key: t.id().to_owned(),
+                    name: type_name(t),
+                    count,
+                    percent: percent(count, total),
+                })
+                .collect(),
+            expiring,
+            expiring_within_days,
+            reevaluation: Coverage {
+                due: due_n,
+                reevaluated,
+                expired_without,
+                percent: if due_n == 0 {
+                    Decimal::ONE_HUNDRED
+                } else {
+                    percent(reevaluated, due_n)
+                },
+            },
+            targets: targets
+                .map(|t| {
+                    t.targets
+                        .iter()
+                        .map(|t| evaluate_target(t, &facts))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            row_errors,
+        }
+    }
+
+    fn facts<'a>(&self, p: &'a Product, on: Date) -> Facts<'a> {
+        let edition = p
+            .edition
+            .as_deref()
+            .and_then(|id| self.edition(id))
+            .or_else(|| self.edition_in_force(p.recognised_on));
+        let group = edition
+            .and_then(|e| e.product_set(p.product_set))
+            .map(|s| s.group.to_string());
+        let certified = p.stars >= 3;
+        let status = (certified && on >= p.recognised_on)
+            .then(|| {
+                self.certificate(&CertificateInput {
+                    edition: edition.map(|e| e.id().to_owned()),
+                    issued_on: p.recognised_on,
+                    stars: Some(p.stars),
+                    on,
+                    reevaluation_filed_on: p.reevaluated_on.filter(|d| *d >= p.recognised_on),
+                    reevaluation_decided_on: None,
+                    revoked_on: p.revoked.then_some(p.recognised_on),
+                    revocation_ground: None,
+                })
+                .ok()
+            })
+            .flatten();
+        let state = status.as_ref().map(|s| s.state);
+        let expired = state == Some(CertificateState::Expired);
+        // Due for re-evaluation: its window has opened (or, with no window, it has expired).
+        let due = !p.revoked
+            && status
+                .as_ref()
+                .is_some_and(|s| match s.reevaluation_window {
+                    Some(w) => on >= w.opens_on,
+                    None => on > s.expires_on,
+                });
+        Facts {
+            product: p,
+            group,
+            valid: status.as_ref().is_some_and(|s| s.valid),
+            expired,
+            due,
+            expires_on: status.map(|s| s.expires_on),
+        }
+    }
+}
+
+struct Facts<'a> {
+    product: &'a Product,
+    group: Option<String>,
+    valid: bool,
+    expired: bool,
+    due: bool,
+    expires_on: Option<Date>,
+}
+
+fn count<I: Iterator>(it: I) -> u32 {
+    u32::try_from(it.count()).unwrap_or(u32::MAX)
+}
+
+fn percent(part: u32, whole: u32) -> Decimal {
+    if whole == 0 {
+        return Decimal::ZERO;
+    }
+    (Decimal::from(part) * Decimal::ONE_HUNDRED / Decimal::from(whole))
+        .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+        .normalize()
+}
+
+fn distinct<'a, I: Iterator<Item = &'a Facts<'a>>>(facts: I) -> u32 {
+    let ids: BTreeSet<&str> = facts
+        .map(|f| {
+            f.product
+                .subject_id
+                .as_deref()
+                .unwrap_or(&f.product.product)
+        })
+        .collect();
+    u32::try_from(ids.len()).unwrap_or(u32::MAX)
+}
+
+/// Whether a product counts under `f`. A revoked certificate never counts towards a target.
+fn matches(f: &Filter, facts: &Facts<'_>) -> bool {
+    let p = facts.product;
+    !p.revoked
+        && f.min_stars.is_none_or(|m| p.stars >= m)
+        && (f.stars.is_empty() || f.stars.contains(&p.stars))
+        && (f.groups.is_empty() || facts.group.as_ref().is_some_and(|g| f.groups.contains(g)))
+        && (f.subject_types.is_empty() || f.subject_types.contains(&p.subject_type))
+        && f.recognised_from.is_none_or(|d| p.recognised_on >= d)
+        && f.recognised_to.is_none_or(|d| p.recognised_on <= d)
+        && (!f.valid_only || facts.valid)
+}
+
+fn evaluate_target(t: &Target, facts: &[Facts<'_>]) -> TargetResult {
+    let size = |items: Vec<&Facts<'_>>| match t.count {
+        CountBy::Products => count(items.iter()),
+        CountBy::Subjects => distinct(items.into_iter()),
+    };
+    let what = match t.count {
+        CountBy::Products => ("sản phẩm", "products"),
+        CountBy::Subjects => ("chủ thể", "producers"),
+    };
+    let hits = size(facts.iter().filter(|f| matches(&t.filter, f)).collect());
+    match (t.at_least, t.at_least_percent) {
+        (Some(required), _) => {
+            let shortfall = required.saturating_sub(hits);
+            TargetResult {
+                id: t.id.clone(),
+                label: t.label.clone(),
+                met: shortfall == 0,
+                actual: Decimal::from(hits),
+                required: Decimal::from(required),
+                shortfall,
+                message: shortfall_text(shortfall, what, &t.label),
+            }
+        }
+        (None, percent_required) => {
+            let p = percent_required.unwrap_or(Decimal::ZERO);
+            let of = t.of.clone().unwrap_or_default();
+            let base = size(facts.iter().filter(|f| matches(&of, f)).collect());
+            let actual = percent(hits, base);
+            // x more matching items (counted in both parts) are needed: (h + x) / (b + x) ≥ p.
+            let shortfall = share_shortfall(hits, base, p);
+            TargetResult {
+                id: t.id.clone(),
+                label: t.label.clone(),
+                met: Decimal::from(hits) * Decimal::ONE_HUNDRED >= p * Decimal::from(base)
+                    && base > 0,
+                actual,
+                required: p.normalize(),
+                shortfall,
+                message: shortfall_text(shortfall, what, &t.label),
+            }
+        }
+    }
+}
+
+/// The fewest matching items to add so that `(hits + x) / (base + x) ≥ percent / 100`.
+fn share_shortfall(hits: u32, base: u32, percent: Decimal) -> u32 {
+    let p = percent / Decimal::ONE_HUNDRED;
+    let (h, b) = (Decimal::from(hits), Decimal::from(base));
+    if base > 0 && h >= p * b {
+        return 0;
+    }
+    if p >= Decimal::ONE {
+        // Adding matching items never reaches 100%: the others would have to change.
+        return base.saturating_sub(hits).max(1);
+    }
+    let x = ((p * b - h) / (Decimal::ONE - p)).ceil();
+    x.to_u32().unwrap_or(u32::MAX).max(u32::from(base == 0))
+}
+
+fn shortfall_text(shortfall: u32, what: (&str, &str), label: &Text) -> Text {
+    if shortfall == 0 {
+        Text::new(format!("Đạt: {}", label.vi), format!("Met: {}", label.en))
+    } else {
+        Text::new(
+            format!("Chưa đạt: cần thêm {shortfall} {} ({})", what.0, label.vi),
+            format!("Not met: {shortfall} more {} needed ({})", what.1, label.en),
+        )
+    }
+}

@@ -1,0 +1,297 @@
+//! Invariants over all 52 sheets, on random valid evaluations.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // tests may panic
+
+use std::collections::BTreeMap;
+
+use ocop_core::council::{CouncilInput, MemberSheet};
+use ocop_core::{Catalog, Evaluation, ScoreReport, SheetRef, SubjectType};
+use proptest::prelude::*;
+
+/// Every (edition, product set).
+fn all_sheets() -> Vec<(&'static str, u8)> {
+    let mut v = Vec::new();
+    for edition in ["26/2026", "148/2023"] {
+        for set in 1..=26 {
+            v.push((edition, set));
+        }
+    }
+    v
+}
+
+fn sheet(edition: &str, set: u8) -> SheetRef<'static> {
+    Catalog::builtin()
+        .edition(edition)
+        .unwrap()
+        .sheet(set)
+        .unwrap()
+}
+
+/// Options a producer of `t` may tick on criterion `c` within `case`.
+fn allowed(c: &ocop_core::catalog::model::Criterion, t: SubjectType, case: u8) -> Vec<usize> {
+    c.options
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.subject_types.is_empty() || o.subject_types.contains(&t))
+        .filter(|(_, o)| o.case.is_none_or(|k| k == case))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+#[derive(Debug, Clone)]
+struct Generated {
+    evaluation: Evaluation,
+    /// Per criterion: the ticked option.
+    picks: Vec<Option<usize>>,
+}
+
+fn generated() -> impl Strategy<Value = Generated> {
+    (
+        0..52usize,
+        any::<u8>(),
+        1..=2u8,
+        prop::collection::vec(any::<u16>(), 40),
+        prop::collection::vec(any::<u8>(), 40),
+    )
+        .prop_map(|(i, subject, case, picks, nulls)| {
+            let (edition, set) = all_sheets()[i];
+            let s = sheet(edition, set);
+            let e = s.edition();
+            let types: Vec<_> = SubjectType::ALL
+                .into_iter()
+                .filter(|t| e.subject_type_eligible(*t, set))
+                .collect();
+            let t = types[usize::from(subject) % types.len()];
+            let has_cases = s.criteria().any(|c| !c.cases.is_empty());
+            let mut evaluation = Evaluation::new(edition, set, t);
+            if has_cases {
+                evaluation.tourism_case = Some(case);
+            }
+            let mut chosen = Vec::new();
+            for (k, c) in s.criteria().enumerate() {
+                let options = allowed(c, t, case);
+                let pick = if nulls[k] < 12 {
+                    None
+                } else {
+                    Some(options[usize::from(picks[k]) % options.len()])
+                };
+                evaluation
+                    .answers
+                    .insert(c.code.to_string(), pick.map(|p| p as u32));
+                chosen.push(pick);
+            }
+            Generated {
+                evaluation,
+                picks: chosen,
+            }
+        })
+}
+
+fn score(e: &Evaluation) -> ScoreReport {
+    Catalog::builtin()
+        .score(e)
+        .unwrap_or_else(|err| panic!("valid evaluation refused: {err}"))
+}
+
+fn stars(r: &ScoreReport) -> u8 {
+    r.stars.as_ref().map_or(0, |s| s.star)
+}
+
+fn band(r: &ScoreReport) -> u8 {
+    r.band.as_ref().map_or(0, |s| s.star)
+}
+
+fn total(r: &ScoreReport) -> u32 {
+    r.total.to_string().parse().unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn total_is_the_sum_of_the_ticked_options_and_within_0_to_100(g in generated()) {
+        let e = &g.evaluation;
+        let s = sheet(e.edition.as_deref().unwrap(), e.product_set);
+        let r = score(e);
+        // Sheet 16 stops by itself after a 0 on a sensory criterion: count up to the stop.
+        let stop = match &r.outcome {
+            ocop_core::Outcome::NotRated { at, .. } => s.position(at).unwrap(),
+            _ => usize::MAX,
+        };
+        let sum_to = |end: usize| -> u32 {
+            s.criteria().zip(&g.picks).take(end.saturating_add(1)).map(|(c, p)| p.map_or(0, |p| u32::from(c.options[p].points))).sum()
+        };
+        let by_hand = sum_to(stop);
+        prop_assert_eq!(total(&r), by_hand);
+        prop_assert!(total(&r) <= 100);
+        let parts: u32 = r.parts.iter().map(|p| p.points.to_string().parse::<u32>().unwrap()).sum();
+        prop_assert_eq!(parts, by_hand);
+        // The typed fast path ignores knock-outs: it always counts every criterion.
+        let fast = s.score(&g.picks.iter().map(|p| p.map(|p| p as u8)).collect::<Vec<_>>()).unwrap();
+        prop_assert_eq!(u32::from(fast.total), sum_to(usize::MAX));
+        if matches!(r.outcome, ocop_core::Outcome::Rated) {
+            prop_assert_eq!(fast.band, band(&r));
+            prop_assert_eq!(fast.stars, stars(&r));
+        }
+    }
+
+    #[test]
+    fn markers_only_ever_lower_the_stars(g in generated()) {
+        let r = score(&g.evaluation);
+        prop_assume!(matches!(r.outcome, ocop_core::Outcome::Rated));
+        prop_assert!(stars(&r) <= band(&r));
+        prop_assert_eq!(r.blockers.is_empty(), stars(&r) == band(&r));
+        prop_assert_eq!(r.certifiable, stars(&r) >= 3);
+    }
+
+    #[test]
+    fn upgrading_an_option_never_lowers_band_or_stars(g in generated(), which in any::<u16>(), to in any::<u16>()) {
+        let e = &g.evaluation;
+        let s = sheet(e.edition.as_deref().unwrap(), e.product_set);
+        let before = score(e);
+        let k = usize::from(which) % g.picks.len();
+        let c = s.criterion(k).unwrap();
+        let current = g.picks[k].map_or(0, |p| c.options[p].points);
+        let case = e.tourism_case.unwrap_or(1);
+        let better: Vec<usize> = allowed(c, e.subject_type, case).into_iter().filter(|&o| c.options[o].points > current).collect();
+        prop_assume!(!better.is_empty());
+        let mut up = e.clone();
+        up.answers.insert(c.code.to_string(), Some(better[usize::from(to) % better.len()] as u32));
+        let after = score(&up);
+        prop_assert!(band(&after) >= band(&before));
+        prop_assert!(stars(&after) >= stars(&before));
+    }
+
+    #[test]
+    fn a_plan_applied_reaches_its_target(g in generated(), target in 2..=5u8) {
+        let e = &g.evaluation;
+        let plan = Catalog::builtin().plan(e, Some(target), None).unwrap();
+        prop_assert_eq!(usize::from(plan.criteria_changed), plan.changes.len());
+        if plan.reachable && !plan.changes.is_empty() {
+            let mut applied = e.clone();
+            for c in &plan.changes {
+                applied.answers.insert(c.code.to_string(), Some(u32::from(c.to_option)));
+            }
+            let r = score(&applied);
+            prop_assert!(stars(&r) >= target, "plan to {}★ gave {}★", target, stars(&r));
+            prop_assert_eq!(total(&r), u32::from(plan.new_total));
+            prop_assert_eq!(stars(&r), plan.new_stars);
+        }
+    }
+
+    #[test]
+    fn no_smaller_plan_exists_among_four_criteria(g in generated(), seeds in prop::collection::vec(any::<u16>(), 4), target in 3..=5u8) {
+        let e = &g.evaluation;
+        let s = sheet(e.edition.as_deref().unwrap(), e.product_set);
+        let n = g.picks.len();
+        let mut only: Vec<usize> = seeds.iter().map(|x| usize::from(*x) % n).collect();
+        only.sort_unstable();
+        only.dedup();
+        let codes: Vec<String> = only.iter().map(|&k| s.criterion(k).unwrap().code.to_string()).collect();
+        let plan = Catalog::builtin().plan(e, Some(target), Some(&codes)).unwrap();
+        let start = score(e);
+        prop_assume!(stars(&start) < target);
+        // Brute force: every combination of options on the chosen criteria.
+        let case = e.tourism_case.unwrap_or(1);
+        let choices: Vec<Vec<Option<usize>>> = only
+            .iter()
+            .map(|&k| {
+                let c = s.criterion(k).unwrap();
+                let mut v = vec![g.picks[k]];
+                v.extend(allowed(c, e.subject_type, case).into_iter().filter(|&o| Some(o) != g.picks[k]).map(Some));
+                v
+            })
+            .collect();
+        let mut best: Option<(usize, u32)> = None;
+        let mut index = vec![0usize; only.len()];
+        loop {
+            let mut picks = g.picks.clone();
+            for (slot, &k) in only.iter().enumerate() {
+                picks[k] = choices[slot][index[slot]];
+            }
+            let sc = s.score(&picks.iter().map(|p| p.map(|p| p as u8)).collect::<Vec<_>>()).unwrap();
+            if sc.stars >= target {
+                let changed = only.iter().filter(|&&k| picks[k] != g.picks[k]).count();
+                let lowered = only.iter().any(|&k| {
+                    let c = s.criterion(k).unwrap();
+                    picks[k].map_or(0, |p| c.options[p].points) < g.picks[k].map_or(0, |p| c.options[p].points)
+                });
+                let added = u32::from(sc.total) - total(&start).min(u32::from(sc.total));
+                if !lowered && best.is_none_or(|b| (changed, added) < b) {
+                    best = Some((changed, added));
+                }
+            }
+            let mut slot = 0;
+            loop {
+                if slot == index.len() { break; }
+                index[slot] += 1;
+                if index[slot] < choices[slot].len() { break; }
+                index[slot] = 0;
+                slot += 1;
+            }
+            if slot == index.len() { break; }
+        }
+        match best {
+            None => prop_assert!(!plan.reachable, "brute force finds no plan, the planner does: {:?}", plan.changes),
+            Some((changed, added)) => {
+                prop_assert!(plan.reachable, "brute force finds a plan of {} changes", changed);
+                prop_assert_eq!((usize::from(plan.criteria_changed), u32::from(plan.points_added)), (changed, added));
+            }
+        }
+    }
+
+    #[test]
+    fn a_councils_mean_lies_between_its_members(members in prop::collection::vec(generated(), 1..7), sheet_index in 0..52usize) {
+        // Re-target every generated sheet to one product so they form a council.
+        let (edition, set) = all_sheets()[sheet_index];
+        let s = sheet(edition, set);
+        let template = &members[0].evaluation;
+        let t = if s.edition().subject_type_eligible(template.subject_type, set) { template.subject_type } else { SubjectType::Cooperative };
+        let case = 1;
+        let sheets: Vec<MemberSheet> = members
+            .iter()
+            .map(|m| {
+                let picks: Vec<u16> = m.picks.iter().map(|p| p.map_or(7, |x| x as u16)).collect();
+                let answers: BTreeMap<String, Option<u32>> = s
+                    .criteria()
+                    .enumerate()
+                    .map(|(k, c)| {
+                        let options = allowed(c, t, case);
+                        (c.code.to_string(), Some(options[usize::from(picks.get(k).copied().unwrap_or(0)) % options.len()] as u32))
+                    })
+                    .collect();
+                MemberSheet { answers, ..MemberSheet::default() }
+            })
+            .collect();
+        let has_cases = s.criteria().any(|c| !c.cases.is_empty());
+        let input = CouncilInput {
+            format_version: None, reference: None, edition: Some(edition.into()), evaluated_on: None,
+            product_set: set, subject_type: t, knockouts: vec![], dossier_rejected: false,
+            tourism_case: has_cases.then_some(case), level: None, members: sheets, rules: Default::default(),
+        };
+        let r = Catalog::builtin().council(&input).unwrap();
+        let lo = r.members.iter().map(|m| m.total).min().unwrap();
+        let hi = r.members.iter().map(|m| m.total).max().unwrap();
+        let mean: f64 = r.mean.to_string().parse().unwrap();
+        prop_assert!(f64::from(lo) - 0.005 <= mean && mean <= f64::from(hi) + 0.005);
+        prop_assert_eq!(r.sum_of_totals, r.members.iter().map(|m| u32::from(m.total)).sum::<u32>());
+        prop_assert!(stars(&r.result) <= band(&r.result));
+    }
+
+    #[test]
+    fn inputs_and_outputs_round_trip_through_json(g in generated()) {
+        let e = &g.evaluation;
+        let back = Evaluation::from_json(&e.to_json()).unwrap();
+        prop_assert_eq!(&back, e);
+        let typed: Evaluation = serde_json::from_str(&e.to_json()).unwrap();
+        prop_assert_eq!(&typed, e);
+        let r = score(e);
+        let again: ScoreReport = serde_json::from_str(&serde_json::to_string(&r).unwrap()).unwrap();
+        prop_assert_eq!(again, r);
+    }
+}
