@@ -23,26 +23,33 @@ use crate::error::{ErrorCode, InputError, InputErrors};
 
 /// A certificate's facts, and the day to judge it on.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CertificateInput {
     /// The edition it was issued under (default: the one in force on `issued_on`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edition: Option<String>,
     /// Day of issue (ngày ban hành quyết định công nhận).
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
     pub issued_on: Date,
     /// Stars recognised (3–5), for who revokes it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stars: Option<u8>,
     /// The day to judge it on.
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
     pub on: Date,
     /// The day a re-evaluation dossier was filed, if one was.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(optional, type = "string"))]
     pub reevaluation_filed_on: Option<Date>,
     /// The day the re-evaluation was decided, if it was.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(optional, type = "string"))]
     pub reevaluation_decided_on: Option<Date>,
     /// The day it was revoked, if it was.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(optional, type = "string"))]
     pub revoked_on: Option<Date>,
     /// Why it was revoked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -51,6 +58,8 @@ pub struct CertificateInput {
 
 /// Where a certificate stands on a day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Enum))]
 #[serde(rename_all = "camelCase")]
 pub enum CertificateState {
     /// Valid; the re-evaluation window has not opened.
@@ -71,6 +80,8 @@ pub enum CertificateState {
 
 /// A certificate judged on a day.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct CertificateStatus {
     /// The edition it was issued under.
@@ -78,10 +89,13 @@ pub struct CertificateStatus {
     /// The edition whose rules govern its expiry and re-evaluation.
     pub rules_of: Str,
     /// Day of issue.
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
     pub issued_on: Date,
     /// Last valid day.
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
     pub expires_on: Date,
     /// The day judged.
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
     pub on: Date,
     /// Where it stands.
     pub state: CertificateState,
@@ -94,9 +108,11 @@ pub struct CertificateStatus {
     pub reevaluation_window: Option<DateWindow>,
     /// The last day of the grace, when a late filing earns it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(optional, type = "string"))]
     pub grace_until: Option<Date>,
     /// The day by which the issuer notifies the producer of expiry (148).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(optional, type = "string"))]
     pub expiry_notice_by: Option<Date>,
     /// The revocation, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -107,19 +123,26 @@ pub struct CertificateStatus {
 
 /// A span of days, both ends included.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct DateWindow {
     /// First day.
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
     pub opens_on: Date,
     /// Last day.
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
     pub closes_on: Date,
 }
 
 /// A revocation with its ground and authority.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct Revocation {
     /// The day.
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
     pub revoked_on: Date,
     /// The ground, if given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -134,6 +157,8 @@ pub struct Revocation {
 
 /// A dossier's kind, for the transition rules.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Enum))]
 #[serde(rename_all = "camelCase")]
 pub enum DossierKind {
     /// First evaluation (lần đầu).
@@ -146,12 +171,15 @@ pub enum DossierKind {
 
 /// The rules a dossier is evaluated under.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct DossierRules {
     /// The edition whose criteria and procedure apply.
     pub edition: Str,
     /// The last day to finish under them, for a dossier carried over by a transition.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(optional, type = "string"))]
     pub finish_by: Option<Date>,
     /// The article applied.
     #[serde(default, skip_serializing_if = "Option::is_none")]

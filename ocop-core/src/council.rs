@@ -8,8 +8,6 @@
 //! each criterion's mean by default ([`MarkerBasis`]). Knock-outs and a rejected dossier are the
 //! council's decisions; knock-outs that members flag but the council does not adopt are listed.
 
-use std::collections::BTreeMap;
-
 use jiff::civil::Date;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
@@ -19,7 +17,7 @@ use crate::catalog::Catalog;
 use crate::catalog::model::{Level, SubjectType};
 use crate::catalog::text::{Str, Text};
 use crate::error::{ErrorCode, InputError, InputErrors, Warning, WarningCode};
-use crate::evaluation::{Evaluation, Resolved};
+use crate::evaluation::{Answers, Evaluation, Resolved};
 use crate::json::{self, Fields, wrong_type};
 use crate::limits;
 use crate::scoring::{ScoreReport, build_report, mean};
@@ -27,6 +25,8 @@ use crate::scoring::{ScoreReport, build_report, mean};
 /// A council's scoring of one product: the product, the council's decisions and each
 /// member's sheet.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CouncilInput {
     /// Format version (1). Optional.
@@ -40,6 +40,7 @@ pub struct CouncilInput {
     pub edition: Option<String>,
     /// Day of the council's meeting.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(optional, type = "string"))]
     pub evaluated_on: Option<Date>,
     /// The product set (1–26).
     pub product_set: u8,
@@ -66,6 +67,8 @@ pub struct CouncilInput {
 
 /// One member's sheet.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct MemberSheet {
     /// The member's name.
@@ -76,7 +79,7 @@ pub struct MemberSheet {
     pub chair: bool,
     /// Criterion code → ticked option, or `None` when no option applies.
     #[serde(default)]
-    pub answers: BTreeMap<String, Option<u32>>,
+    pub answers: Answers,
     /// Knock-outs this member found to apply.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub knockouts: Vec<String>,
@@ -84,6 +87,8 @@ pub struct MemberSheet {
 
 /// Optional council rules; all off by default.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CouncilRules {
     /// How the mean is rounded before banding (default: not rounded).
@@ -102,6 +107,8 @@ pub struct CouncilRules {
 
 /// Rounding of the council's mean before banding.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Rounding {
     /// The rule.
@@ -114,6 +121,8 @@ pub struct Rounding {
 
 /// A rounding rule.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Enum))]
 #[serde(rename_all = "camelCase")]
 pub enum RoundingMode {
     /// Band on the exact mean (the default).
@@ -132,6 +141,8 @@ pub enum RoundingMode {
 /// A quorum: at least `min_percent` of `council_size` members present, with the chair if
 /// `chair_required`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Quorum {
     /// Members the council has.
@@ -145,6 +156,8 @@ pub struct Quorum {
 
 /// How star markers are checked across members' sheets (the text does not say).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Enum))]
 #[serde(rename_all = "camelCase")]
 pub enum MarkerBasis {
     /// On each criterion's mean over members (the default, matching the averaged total).
@@ -158,6 +171,8 @@ pub enum MarkerBasis {
 
 /// The council's result.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct CouncilReport {
     /// The result on the council's total (members' mean); lines carry each criterion's mean.
@@ -169,9 +184,11 @@ pub struct CouncilReport {
     /// Number of members who scored.
     pub member_count: u32,
     /// The mean, to 2 decimals.
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
     pub mean: Decimal,
     /// The mean after the council's rounding rule, when it has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(optional, type = "string"))]
     pub rounded_mean: Option<Decimal>,
     /// Highest minus lowest member total.
     pub spread: u8,
@@ -193,6 +210,8 @@ pub struct CouncilReport {
 
 /// One member's own result.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct MemberResult {
     /// Name, if given.
@@ -210,6 +229,8 @@ pub struct MemberResult {
 
 /// Whether the members present make a quorum.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct QuorumCheck {
     /// Members who scored.
@@ -226,6 +247,8 @@ pub struct QuorumCheck {
 
 /// A criterion on which members ticked different options.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct Disagreement {
     /// Criterion code.
@@ -242,6 +265,8 @@ pub struct Disagreement {
 
 /// A knock-out flagged by members.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct MemberKnockout {
     /// Criterion code.

@@ -30,6 +30,40 @@ use crate::limits;
 /// Version of the JSON interchange formats this library reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 
+/// Criterion code → the ticked option (0-based), or `None` when no option applies. Kept in
+/// code order so that problems are always reported in the same order.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+pub struct Answers(pub BTreeMap<String, Option<u32>>);
+
+impl std::ops::Deref for Answers {
+    type Target = BTreeMap<String, Option<u32>>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Answers {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.0
+    }
+}
+
+impl<K: Into<String>> FromIterator<(K, Option<u32>)> for Answers {
+    fn from_iter<I: IntoIterator<Item = (K, Option<u32>)>>(iter: I) -> Answers {
+        Answers(iter.into_iter().map(|(k, v)| (k.into(), v)).collect())
+    }
+}
+
+impl<'a> IntoIterator for &'a Answers {
+    type Item = (&'a String, &'a Option<u32>);
+    type IntoIter = std::collections::btree_map::Iter<'a, String, Option<u32>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
 /// One filled-in scoring sheet.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -50,8 +84,8 @@ pub struct Evaluation {
     pub edition: Option<String>,
     /// Day of the evaluation: picks the edition in force and, for 148, the procedure.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
     #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = None))]
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(optional, type = "string"))]
     pub evaluated_on: Option<Date>,
     /// The product set's number (1–26).
     pub product_set: u8,
@@ -59,7 +93,7 @@ pub struct Evaluation {
     pub subject_type: SubjectType,
     /// Criterion code → ticked option (0-based), or `None` when no option applies.
     #[serde(default)]
-    pub answers: BTreeMap<String, Option<u32>>,
+    pub answers: Answers,
     /// Criteria whose knock-out condition the council found to apply.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = []))]
@@ -109,7 +143,7 @@ impl Evaluation {
             evaluated_on: None,
             product_set,
             subject_type,
-            answers: BTreeMap::new(),
+            answers: Answers::default(),
             knockouts: Vec::new(),
             dossier_rejected: false,
             tourism_case: None,

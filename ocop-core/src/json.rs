@@ -1,12 +1,11 @@
 //! Reading ocop's JSON formats field by field, so that every problem is reported with its path
 //! (serde stops at the first), and refusing oversized or deeply nested input before parsing.
 
-use std::collections::BTreeMap;
-
 use jiff::civil::Date;
 use serde_json::{Map, Value};
 
 use crate::error::{ErrorCode, InputError, InputErrors};
+use crate::evaluation::Answers;
 use crate::limits;
 
 /// Parses `text` as JSON after checking its size and nesting.
@@ -295,7 +294,7 @@ impl<T: FromJson> FromJson for Vec<T> {
 }
 
 /// `answers`: criterion code → option number or `null` (no option ticked).
-impl FromJson for BTreeMap<String, Option<u32>> {
+impl FromJson for Answers {
     fn from_json(v: &Value, path: &str, errors: &mut Vec<InputError>) -> Option<Self> {
         let Some(map) = v.as_object() else {
             errors.push(wrong_type(
@@ -313,7 +312,7 @@ impl FromJson for BTreeMap<String, Option<u32>> {
             ));
             return None;
         }
-        let mut out = BTreeMap::new();
+        let mut out = Answers::default();
         for (code, value) in map {
             let here = format!("{path}/{}", pointer_segment(code));
             let option = match value {

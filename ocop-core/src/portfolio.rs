@@ -33,6 +33,8 @@ use crate::limits;
 
 /// One product of the portfolio.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Product {
     /// Name or id.
@@ -44,6 +46,7 @@ pub struct Product {
     /// Stars recognised.
     pub stars: u8,
     /// Day of recognition.
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
     pub recognised_on: Date,
     /// Edition it was recognised under (default: in force on `recognised_on`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -56,11 +59,14 @@ pub struct Product {
     pub subject_id: Option<String>,
     /// The day a re-evaluation was filed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(optional, type = "string"))]
     pub reevaluated_on: Option<Date>,
 }
 
 /// Which products a target or indicator counts.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Filter {
     /// At least this many stars.
@@ -77,9 +83,11 @@ pub struct Filter {
     pub subject_types: Vec<SubjectType>,
     /// Recognised on or after.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(optional, type = "string"))]
     pub recognised_from: Option<Date>,
     /// Recognised on or before.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(optional, type = "string"))]
     pub recognised_to: Option<Date>,
     /// Only certificates valid on the report's day.
     #[serde(default)]
@@ -88,6 +96,8 @@ pub struct Filter {
 
 /// A plan's targets.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TargetSet {
     /// The plan's name.
@@ -101,6 +111,8 @@ pub struct TargetSet {
 
 /// A target: a count, or a share of products (or producers), that must be reached.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Target {
     /// Short id.
@@ -120,11 +132,14 @@ pub struct Target {
     pub at_least: Option<u32>,
     /// A share target: at least this percentage.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(optional, type = "string"))]
     pub at_least_percent: Option<Decimal>,
 }
 
 /// What a target counts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Enum))]
 #[serde(rename_all = "camelCase")]
 pub enum CountBy {
     /// Products.
@@ -136,9 +151,12 @@ pub enum CountBy {
 
 /// The indicators and targets for a portfolio on a day.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct PortfolioReport {
     /// The day of the report.
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
     pub on: Date,
     /// Products read.
     pub products: u32,
@@ -166,6 +184,8 @@ pub struct PortfolioReport {
 
 /// A count with its share of the products counted.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct Count {
     /// The value counted (a star, a group code, a subject type id).
@@ -176,16 +196,20 @@ pub struct Count {
     /// How many.
     pub count: u32,
     /// Percentage of the products (2 decimals).
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
     pub percent: Decimal,
 }
 
 /// A certificate that expires soon.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct Expiring {
     /// Product.
     pub product: String,
     /// Last valid day.
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
     pub expires_on: Date,
     /// Days left.
     pub days_left: i32,
@@ -195,6 +219,8 @@ pub struct Expiring {
 
 /// How many certificates due for re-evaluation were re-evaluated.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct Coverage {
     /// Certificates whose window has opened or that have expired.
@@ -204,11 +230,14 @@ pub struct Coverage {
     /// Expired without a re-evaluation.
     pub expired_without: u32,
     /// Percentage re-evaluated (2 decimals; 100 when none is due).
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
     pub percent: Decimal,
 }
 
 /// A target, met or not.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct TargetResult {
     /// Its id.
@@ -218,8 +247,10 @@ pub struct TargetResult {
     /// Reached.
     pub met: bool,
     /// The count, or the percentage, reached.
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
     pub actual: Decimal,
     /// The count, or the percentage, required.
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
     pub required: Decimal,
     /// How many more matching products (or producers) are needed.
     pub shortfall: u32,
@@ -229,6 +260,8 @@ pub struct TargetResult {
 
 /// A CSV row that could not be read.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct RowError {
     /// Line number in the file (the header is line 1).
@@ -635,6 +668,18 @@ impl Catalog {
                 .unwrap_or_default(),
             row_errors,
         }
+    }
+
+    /// [`read_products_csv`] then [`Catalog::portfolio`]: the report with its bad rows.
+    pub fn portfolio_csv(
+        &self,
+        csv: &str,
+        on: Date,
+        expiring_within_days: u32,
+        targets: Option<&TargetSet>,
+    ) -> Result<PortfolioReport, InputErrors> {
+        let (products, bad) = read_products_csv(csv)?;
+        Ok(self.portfolio(&products, bad, on, expiring_within_days, targets))
     }
 
     fn facts<'a>(&self, p: &'a Product, on: Date) -> Facts<'a> {

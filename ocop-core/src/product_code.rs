@@ -2,8 +2,6 @@
 //! `(T)-(H)-(STT)-YYYY` under 148 (province, district, sequence, year). Administrative codes
 //! are checked for shape only, unless the caller supplies the codes that exist.
 
-use std::collections::BTreeSet;
-
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::model::{CodeSegment, SegmentKind};
@@ -14,6 +12,8 @@ use crate::limits;
 
 /// A parsed product code.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct ProductCode {
     /// The edition whose format it follows.
@@ -26,6 +26,8 @@ pub struct ProductCode {
 
 /// One segment of a product code.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct CodeValue {
     /// What it holds.
@@ -36,17 +38,19 @@ pub struct CodeValue {
 
 /// Administrative codes that exist, supplied by an integrator (the library ships no gazetteer).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AdminCodes {
     /// Province codes.
     #[serde(default)]
-    pub provinces: BTreeSet<String>,
+    pub provinces: Vec<String>,
     /// District codes (148).
     #[serde(default)]
-    pub districts: BTreeSet<String>,
+    pub districts: Vec<String>,
     /// Commune codes (26/2026).
     #[serde(default)]
-    pub communes: BTreeSet<String>,
+    pub communes: Vec<String>,
 }
 
 impl Catalog {

@@ -13,6 +13,8 @@ use crate::scoring::TotalBasis;
 
 /// Recognition and the next step for a scored product.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct Recognition {
     /// The procedure that applied (e.g. `26-2026`, `148-three-level`).

@@ -15,6 +15,8 @@ use crate::error::{ErrorCode, InputErrors};
 
 /// A round on the calendar.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct RoundDates {
     /// Council level.
@@ -22,13 +24,17 @@ pub struct RoundDates {
     /// Round number as printed (1 or 2).
     pub number: u8,
     /// Proposals must arrive before this day.
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
     pub proposals_before: Date,
     /// The round is completed before this day.
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
     pub completed_before: Date,
 }
 
 /// The round for a day, under the edition in force then.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct RoundAnswer {
     /// The edition whose rounds apply.

@@ -105,8 +105,54 @@ impl SheetRef<'_> {
     }
 }
 
+impl SheetRef<'_> {
+    /// Scores many sheets at once: `options` holds one row of [`criterion_count`] bytes per
+    /// sheet (the ticked option's position, or [`NO_OPTION`]). The typed batch path behind the
+    /// npm package's `scoreBatch`.
+    ///
+    /// [`criterion_count`]: SheetRef::criterion_count
+    ///
+    /// ```
+    /// use ocop_core::scoring::NO_OPTION;
+    /// let sheet = ocop_core::Catalog::builtin().edition("26/2026").unwrap().sheet(9).unwrap();
+    /// let n = sheet.criterion_count();
+    /// let mut rows = vec![NO_OPTION; 2 * n]; // two sheets, nothing ticked
+    /// rows[n] = 2; // the second ticks A1.1 option 2 (5 points)
+    /// let scores = sheet.score_batch(&rows).unwrap();
+    /// assert_eq!((scores[0].total, scores[1].total), (0, 5));
+    /// ```
+    pub fn score_batch(&self, options: &[u8]) -> Result<Vec<Score>, InputErrors> {
+        let n = self.criterion_count();
+        if n == 0 || options.len() % n != 0 {
+            return Err(InputErrors::one(
+                ErrorCode::WrongType,
+                "",
+                format!(
+                    "expected rows of {n} options, one byte per criterion; got {} bytes",
+                    options.len()
+                ),
+            ));
+        }
+        let mut row = Vec::with_capacity(n);
+        options
+            .chunks(n)
+            .enumerate()
+            .map(|(i, chunk)| {
+                row.clear();
+                row.extend(chunk.iter().map(|&o| (o != NO_OPTION).then_some(o)));
+                self.score(&row).map_err(|e| e.under(&format!("/{i}")))
+            })
+            .collect()
+    }
+}
+
+/// In [`SheetRef::score_batch`] rows: no option ticked.
+pub const NO_OPTION: u8 = u8::MAX;
+
 /// The full answer for one evaluation (or a council, on the members' mean).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct ScoreReport {
     /// Version of this format (1).
@@ -122,11 +168,13 @@ pub struct ScoreReport {
     pub subject_type: SubjectType,
     /// The evaluation date, if given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(optional, type = "string"))]
     pub evaluated_on: Option<Date>,
     /// The tourism case that applied.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tourism_case: Option<u8>,
     /// The total (a decimal: a council's mean may have decimals; shown to 2 places).
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
     pub total: Decimal,
     /// The maximum the sheet prints (100).
     pub max_total: u8,
@@ -158,6 +206,8 @@ pub struct ScoreReport {
 
 /// The edition a result was scored on; keep it with the result to check it later.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct EditionStamp {
     /// Id, e.g. `26/2026`.
@@ -172,6 +222,8 @@ pub struct EditionStamp {
 
 /// The product set a result is for.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct ProductSetStamp {
     /// Number (1–26).
@@ -182,6 +234,8 @@ pub struct ProductSetStamp {
 
 /// A star count with its band's name.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct StarInfo {
     /// 1 to 5.
@@ -192,6 +246,8 @@ pub struct StarInfo {
 
 /// Points against a maximum for a part or section.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct Subtotal {
     /// `A` or `A1`.
@@ -199,6 +255,7 @@ pub struct Subtotal {
     /// Name.
     pub name: Text,
     /// Points.
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
     pub points: Decimal,
     /// Maximum printed.
     pub max: u8,
@@ -206,6 +263,8 @@ pub struct Subtotal {
 
 /// One criterion of a scored sheet.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct Line {
     /// Criterion code.
@@ -219,6 +278,7 @@ pub struct Line {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub option_label: Option<Text>,
     /// Points counted (a council's mean may have decimals).
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
     pub points: Decimal,
     /// Maximum printed.
     pub max: u8,
@@ -234,6 +294,8 @@ pub struct Line {
 
 /// A star marker: `star` needs at least `points` here (the `option`'s points).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct Marker {
     /// 3, 4 or 5.
@@ -247,6 +309,8 @@ pub struct Marker {
 
 /// How a line's points were counted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Enum))]
 #[serde(rename_all = "camelCase")]
 pub enum LineStatus {
     /// An option was ticked and counted.
@@ -267,6 +331,8 @@ pub enum LineStatus {
 
 /// A star marker that keeps the product below its band.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct Blocker {
     /// The star it blocks.
@@ -284,11 +350,14 @@ pub struct Blocker {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub option_label: Option<Text>,
     /// Points it has now.
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
     pub has_points: Decimal,
 }
 
 /// What came of the evaluation.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Enum))]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum Outcome {
     /// Scored and rated.

@@ -13,11 +13,15 @@ use crate::scoring::ScoreReport;
 
 /// A self-assessment compared with the council.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct Comparison {
     /// The producer's total.
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
     pub self_total: Decimal,
     /// The council's total.
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
     pub council_total: Decimal,
     /// Stars the producer's sheet gives (absent when not rated).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -28,13 +32,17 @@ pub struct Comparison {
     /// Criteria that differ, in printed order.
     pub differences: Vec<Difference>,
     /// Points the producer claimed above the council.
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
     pub points_overclaimed: Decimal,
     /// Points the producer claimed below the council.
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
     pub points_underclaimed: Decimal,
 }
 
 /// A criterion on which the two sheets differ.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct Difference {
     /// Criterion code.
@@ -48,10 +56,13 @@ pub struct Difference {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub council_option: Option<u8>,
     /// The producer's points.
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
     pub self_points: Decimal,
     /// The council's points.
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
     pub council_points: Decimal,
     /// Producer minus council: positive when the producer claimed more.
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
     pub at_stake: Decimal,
 }
 

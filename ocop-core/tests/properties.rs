@@ -7,8 +7,6 @@
     clippy::indexing_slicing
 )] // tests may panic
 
-use std::collections::BTreeMap;
-
 use ocop_core::council::{CouncilInput, MemberSheet};
 use ocop_core::{Catalog, Evaluation, ScoreReport, SheetRef, SubjectType};
 use proptest::prelude::*;
@@ -257,7 +255,7 @@ proptest! {
             .iter()
             .map(|m| {
                 let picks: Vec<u16> = m.picks.iter().map(|p| p.map_or(7, |x| x as u16)).collect();
-                let answers: BTreeMap<String, Option<u32>> = s
+                let answers: ocop_core::Answers = s
                     .criteria()
                     .enumerate()
                     .map(|(k, c)| {

@@ -244,6 +244,59 @@ impl Edition {
     }
 }
 
+/// An edition in a few lines: for lists and pickers.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+pub struct EditionSummary {
+    /// Id, e.g. `26/2026`.
+    pub id: Str,
+    /// Printed number.
+    pub number: Str,
+    /// Title.
+    pub title: text::Text,
+    /// First day in force.
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
+    pub effective_from: Date,
+    /// Last day in force, once replaced.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(optional, type = "string"))]
+    pub in_force_until: Option<Date>,
+    /// Version of its data.
+    pub data_version: Str,
+    /// `sha256:…` of its canonical JSON.
+    pub content_hash: String,
+    /// Known doubts about its data.
+    pub caveats: Vec<Str>,
+    /// Numbers of its provisional sheets.
+    pub provisional_sheets: Vec<u8>,
+}
+
+impl Edition {
+    /// The edition in a few lines.
+    pub fn summary(&self) -> EditionSummary {
+        let id = &self.data.identity;
+        EditionSummary {
+            id: id.id.clone(),
+            number: id.number.clone(),
+            title: id.title.clone(),
+            effective_from: id.effective_from,
+            in_force_until: id.in_force_until,
+            data_version: id.data_version.clone(),
+            content_hash: self.content_hash.clone(),
+            caveats: id.caveats.clone(),
+            provisional_sheets: self
+                .data
+                .sheets
+                .iter()
+                .filter(|s| s.provisional.is_some())
+                .map(|s| s.product_set)
+                .collect(),
+        }
+    }
+}
+
 /// A scoring sheet of an edition: the sheet's data (through `Deref`) and the index used to
 /// score it.
 #[derive(Clone, Copy, Debug)]

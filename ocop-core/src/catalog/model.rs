@@ -13,6 +13,8 @@ use super::text::{Str, Text};
 
 /// One edition of the OCOP rules: a decision's identity, rules, taxonomy and scoring sheets.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 #[serde(deny_unknown_fields)]
 pub struct EditionData {
@@ -44,6 +46,8 @@ pub struct EditionData {
 
 /// Identity and provenance of an edition.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 #[serde(deny_unknown_fields)]
 pub struct Identity {
@@ -54,11 +58,14 @@ pub struct Identity {
     /// The decision's title.
     pub title: Text,
     /// Date of signature.
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
     pub signed_on: Date,
     /// First day in force.
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
     pub effective_from: Date,
     /// Last day in force, once replaced.
     #[serde(default)]
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(optional, type = "string"))]
     pub in_force_until: Option<Date>,
     /// How the end of validity was worked out, when the text leaves it open.
     #[serde(default)]
@@ -77,12 +84,15 @@ pub struct Identity {
 
 /// A later decision that amended an edition.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 #[serde(deny_unknown_fields)]
 pub struct Amendment {
     /// The amending decision's number, e.g. `1489/QĐ-TTg`.
     pub number: Str,
     /// Its first day in force.
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
     pub effective_from: Date,
     /// What it changed.
     pub summary: Text,
@@ -90,6 +100,8 @@ pub struct Amendment {
 
 /// Star bands and which stars are certified.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 #[serde(deny_unknown_fields)]
 pub struct RatingRules {
@@ -105,6 +117,8 @@ pub struct RatingRules {
 
 /// A part every sheet has.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 #[serde(deny_unknown_fields)]
 pub struct PartRule {
@@ -116,6 +130,8 @@ pub struct PartRule {
 
 /// A star band: totals from `min_points` up to the next band's minimum (exclusive).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 #[serde(deny_unknown_fields)]
 pub struct Band {
@@ -129,6 +145,8 @@ pub struct Band {
 
 /// Certificates: validity, re-evaluation and revocation.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 #[serde(deny_unknown_fields)]
 pub struct CertificateRules {
@@ -155,6 +173,8 @@ pub struct CertificateRules {
 
 /// The filing window for a re-evaluation, counted back from the day of expiry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 #[serde(deny_unknown_fields)]
 pub struct ReevaluationWindow {
@@ -186,6 +206,8 @@ pub enum RevocationGround {
 
 /// A revocation ground with the article's point and wording.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 #[serde(deny_unknown_fields)]
 pub struct RevocationGroundInfo {
@@ -199,6 +221,8 @@ pub struct RevocationGroundInfo {
 
 /// An evaluation procedure and the dates it applied.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 #[serde(deny_unknown_fields)]
 pub struct Procedure {
@@ -207,9 +231,11 @@ pub struct Procedure {
     /// What it is called.
     pub name: Text,
     /// First day it applied.
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
     pub from: Date,
     /// Last day it applied, if replaced.
     #[serde(default)]
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(optional, type = "string"))]
     pub until: Option<Date>,
     /// The text it comes from.
     pub basis: Str,
@@ -239,6 +265,8 @@ pub enum Level {
 
 /// What a council level does with a product it scored.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 #[serde(deny_unknown_fields)]
 pub struct CouncilLevel {
@@ -264,6 +292,8 @@ pub struct CouncilLevel {
 
 /// An evaluation round (Điều 5 of 26/2026).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 #[serde(deny_unknown_fields)]
 pub struct Round {
@@ -279,6 +309,8 @@ pub struct Round {
 
 /// The product code printed on each sheet.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 #[serde(deny_unknown_fields)]
 pub struct ProductCodeFormat {
@@ -295,6 +327,8 @@ pub struct ProductCodeFormat {
 
 /// A segment of a product code.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 #[serde(deny_unknown_fields)]
 pub struct CodeSegment {
@@ -328,12 +362,15 @@ pub enum SegmentKind {
 
 /// How an edition took over from the one before it (Điều 12 of 26/2026).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 #[serde(deny_unknown_fields)]
 pub struct Transition {
     /// The edition replaced.
     pub replaces: Str,
     /// Dossiers filed before this day finish under the old rules.
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
     pub pending_filed_before: Date,
     /// ... within this many days for a first evaluation or an upgrade,
     pub first_or_upgrade_within_days: u16,
@@ -398,6 +435,8 @@ impl SubjectType {
 
 /// A subject type with its name and where it may apply.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 #[serde(deny_unknown_fields)]
 pub struct SubjectTypeInfo {
@@ -412,6 +451,8 @@ pub struct SubjectTypeInfo {
 
 /// A product group (nhóm sản phẩm, I–VI) with its subgroups.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 #[serde(deny_unknown_fields)]
 pub struct ProductGroup {
@@ -425,6 +466,8 @@ pub struct ProductGroup {
 
 /// A subgroup of products (a "Nhóm" row of Phụ lục I).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 #[serde(deny_unknown_fields)]
 pub struct Subgroup {
@@ -436,6 +479,8 @@ pub struct Subgroup {
 
 /// A product set (bộ sản phẩm): the unit that has its own scoring sheet.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 #[serde(deny_unknown_fields)]
 pub struct ProductSetInfo {
@@ -462,6 +507,8 @@ pub struct ProductSetInfo {
 
 /// A scoring sheet (phiếu đánh giá) for one product set.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 #[serde(deny_unknown_fields)]
 pub struct Sheet {
@@ -493,6 +540,8 @@ pub struct Sheet {
 
 /// Why a sheet is provisional, and the check failures accepted because of it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 #[serde(deny_unknown_fields)]
 pub struct Provisional {
@@ -504,6 +553,8 @@ pub struct Provisional {
 
 /// A maximum that the source prints but its content does not reach.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 #[serde(deny_unknown_fields)]
 pub struct AcceptedMismatch {
@@ -517,6 +568,8 @@ pub struct AcceptedMismatch {
 
 /// A part of a sheet (A, B or C).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 #[serde(deny_unknown_fields)]
 pub struct Part {
@@ -533,6 +586,8 @@ pub struct Part {
 
 /// A numbered section of a part.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 #[serde(deny_unknown_fields)]
 pub struct Section {
@@ -552,6 +607,8 @@ pub struct Section {
 
 /// A sub-heading grouping criteria within a section, e.g. `C6.1 Ngoại hình`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 #[serde(deny_unknown_fields)]
 pub struct CriterionGroup {
@@ -565,6 +622,8 @@ pub struct CriterionGroup {
 
 /// A criterion (tiêu chí): one line of the sheet where one option is ticked.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 #[serde(deny_unknown_fields)]
 pub struct Criterion {
@@ -603,6 +662,8 @@ pub struct Criterion {
 
 /// A knock-out condition attached to a criterion.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 #[serde(deny_unknown_fields)]
 pub struct Knockout {
@@ -632,6 +693,8 @@ pub enum KnockoutKind {
 
 /// One of the two alternative cases of a tourism criterion.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 #[serde(deny_unknown_fields)]
 pub struct CaseInfo {
@@ -643,6 +706,8 @@ pub struct CaseInfo {
 
 /// An option (a tick box) of a criterion.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 #[serde(deny_unknown_fields)]
 pub struct CriterionOption {
@@ -674,6 +739,8 @@ pub struct CriterionOption {
 
 /// A value kept as printed although it looks wrong.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 #[serde(deny_unknown_fields)]
 pub struct SuspectedTypo {

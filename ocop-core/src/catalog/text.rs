@@ -12,6 +12,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The language of a label: the regulation's Vietnamese text or our English rendering.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Enum))]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// Vietnamese: the regulation's own words.
@@ -103,6 +105,8 @@ impl fmt::Display for Str {
 
 /// A label printed in Vietnamese with our English rendering beside it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     /// The regulation's Vietnamese text.

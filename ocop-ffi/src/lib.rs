@@ -1,0 +1,1 @@
+//! ocop for Kotlin, Swift and Python (uniffi).

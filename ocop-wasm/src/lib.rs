@@ -1,0 +1,1 @@
+//! ocop for the web (wasm-bindgen). Built into the npm package by `bindings/npm/build.sh`.

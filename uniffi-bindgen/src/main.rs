@@ -1,0 +1,5 @@
+//! `cargo run -p uniffi-bindgen -- generate …`: the generator matching the uniffi crate.
+
+fn main() {
+    uniffi::uniffi_bindgen_main()
+}
