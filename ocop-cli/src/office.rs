@@ -434,7 +434,15 @@ pub(crate) fn run_portfolio(args: &PortfolioArgs, lang: Lang) -> Result<Outcome,
                 .collect();
             wrap(&format!("{title}: {}", parts.join(" · ")), WIDTH, 2)
         };
-        for l in line(say(lang, "Theo hạng sao", "By stars"), &r.by_stars) {
+        let by_stars: Vec<_> = r
+            .by_stars
+            .iter()
+            .map(|c| ocop_core::portfolio::Count {
+                key: format!("{}★", c.key),
+                ..c.clone()
+            })
+            .collect();
+        for l in line(say(lang, "Theo hạng sao", "By stars"), &by_stars) {
             println!("{l}");
         }
         for l in line(say(lang, "Theo nhóm", "By group"), &r.by_group) {

@@ -62,6 +62,10 @@ pub mod catalog;
 pub use catalog::model::{KnockoutKind, Level, SubjectType};
 pub use catalog::text::{Lang, Str, Text};
 pub use catalog::{Catalog, Edition, EditionSummary, SheetRef};
+/// Dates are `jiff` civil dates (`YYYY-MM-DD` in JSON).
+pub use jiff::civil::Date;
+/// Points and means are exact decimals (strings in JSON).
+pub use rust_decimal::Decimal;
 pub mod certificate;
 pub mod council;
 pub mod error;

@@ -181,17 +181,58 @@ struct Now {
     total: u8,
     stars: Option<u8>,
     rated: bool,
+    /// Criteria scoring 0 that stopped the evaluation by themselves ("0 points on any criterion
+    /// above"): a plan must lift them, after which the product is rated.
+    must_leave_zero: Vec<usize>,
 }
 
 fn report_now(r: &Resolved<'_>, report: &crate::scoring::ScoreReport) -> Now {
-    let points = r.points();
+    let rated = matches!(report.outcome, Outcome::Rated);
+    // A stop that applied by itself is fixable: count every answer and require the zeroes gone.
+    let fixable = !rated
+        && !r.dossier_rejected
+        && !r.knockouts.is_empty()
+        && r.knockouts
+            .iter()
+            .all(|k| r.automatic_knockouts.contains(k));
+    let points = if fixable {
+        unstopped_points(r)
+    } else {
+        r.points()
+    };
+    let must_leave_zero = if fixable {
+        r.automatic_knockouts
+            .iter()
+            .filter_map(|&k| r.sheet.criterion(k)?.knockout.as_ref())
+            .flat_map(|k| &k.when_any_zero)
+            .filter_map(|code| r.sheet.position(code))
+            .filter(|&p| points.get(p) == Some(&0))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let total = u8::try_from(points.iter().map(|p| u32::from(*p)).sum::<u32>()).unwrap_or(u8::MAX);
     Now {
         points,
         total,
         stars: report.stars.as_ref().map(|s| s.star),
-        rated: matches!(report.outcome, Outcome::Rated),
+        rated: rated || fixable,
+        must_leave_zero,
     }
+}
+
+/// The points of every ticked option, as if the evaluation had not stopped.
+fn unstopped_points(r: &Resolved<'_>) -> Vec<u8> {
+    r.sheet
+        .criteria()
+        .enumerate()
+        .map(|(p, c)| match r.answers.get(p) {
+            Some(Answered::Option(o)) if !r.is_not_assessed(p) => {
+                c.options.get(usize::from(*o)).map_or(0, |x| x.points)
+            }
+            _ => 0,
+        })
+        .collect()
 }
 
 fn plan_for(
@@ -223,6 +264,24 @@ fn plan_for(
         ));
         return plan;
     }
+    if !now.must_leave_zero.is_empty() {
+        let codes: Vec<String> = now
+            .must_leave_zero
+            .iter()
+            .filter_map(|&p| r.sheet.criterion(p))
+            .map(|c| c.code.to_string())
+            .collect();
+        plan.note = Some(Text::new(
+            format!(
+                "Đánh giá đã dừng vì {} được 0 điểm; kế hoạch nâng các tiêu chí này trước.",
+                codes.join(", ")
+            ),
+            format!(
+                "The evaluation stopped because {} scored 0; the plan lifts them first.",
+                codes.join(", ")
+            ),
+        ));
+    }
     if now.stars.is_some_and(|s| s >= target) {
         plan.reachable = true;
         plan.note = Some(Text::new(
@@ -245,7 +304,22 @@ fn plan_for(
             continue;
         };
         let current = now.points.get(p).copied().unwrap_or(0);
-        let floor = cc.floor.get(usize::from(target)).copied().unwrap_or(0);
+        let lift = if now.must_leave_zero.contains(&p) {
+            c.options
+                .iter()
+                .map(|o| o.points)
+                .filter(|x| *x > 0)
+                .min()
+                .unwrap_or(0)
+        } else {
+            0
+        };
+        let floor = cc
+            .floor
+            .get(usize::from(target))
+            .copied()
+            .unwrap_or(0)
+            .max(lift);
         let required = current < floor;
         let changeable = only.is_none_or(|o| o.contains(&p)) && !r.is_not_assessed(p);
         let ups: Vec<(u8, u8)> = if changeable {

@@ -7,7 +7,8 @@
     clippy::indexing_slicing
 )] // tests may panic
 
-use ocop_core::council::{CouncilInput, MemberSheet};
+use ocop_core::certificate::{CertificateInput, CertificateState, CertificateStatus};
+use ocop_core::council::{CouncilInput, CouncilReport, MemberSheet};
 use ocop_core::{Catalog, Evaluation, ScoreReport, SheetRef, SubjectType};
 use proptest::prelude::*;
 
@@ -212,14 +213,20 @@ proptest! {
             for (slot, &k) in only.iter().enumerate() {
                 picks[k] = choices[slot][index[slot]];
             }
-            let sc = s.score(&picks.iter().map(|p| p.map(|p| p as u8)).collect::<Vec<_>>()).unwrap();
-            if sc.stars >= target {
+            let mut candidate = e.clone();
+            for (&k, p) in only.iter().zip(only.iter().map(|&k| picks[k])) {
+                candidate.answers.insert(s.criterion(k).unwrap().code.to_string(), p.map(|p| p as u32));
+            }
+            let full = score(&candidate);
+            if stars(&full) >= target {
+                let sc_total = total(&full);
                 let changed = only.iter().filter(|&&k| picks[k] != g.picks[k]).count();
                 let lowered = only.iter().any(|&k| {
                     let c = s.criterion(k).unwrap();
                     picks[k].map_or(0, |p| c.options[p].points) < g.picks[k].map_or(0, |p| c.options[p].points)
                 });
-                let added = u32::from(sc.total) - total(&start).min(u32::from(sc.total));
+                let base: u32 = s.criteria().zip(&g.picks).map(|(c, p)| p.map_or(0, |p| u32::from(c.options[p].points))).sum();
+                let added = sc_total.saturating_sub(base);
                 if !lowered && best.is_none_or(|b| (changed, added) < b) {
                     best = Some((changed, added));
                 }
@@ -291,5 +298,50 @@ proptest! {
         let r = score(e);
         let again: ScoreReport = serde_json::from_str(&serde_json::to_string(&r).unwrap()).unwrap();
         prop_assert_eq!(again, r);
+    }
+
+    #[test]
+    fn every_output_round_trips_through_json(g in generated()) {
+        let catalog = Catalog::builtin();
+        let e = &g.evaluation;
+        fn again<T: serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug>(value: &T) -> Result<(), TestCaseError> {
+            let back: T = serde_json::from_str(&serde_json::to_string(value).unwrap()).unwrap();
+            prop_assert_eq!(&back, value);
+            Ok(())
+        }
+        again(&catalog.plan(e, Some(5), None).unwrap())?;
+        again(&catalog.compare(e, e).unwrap())?;
+        let member = MemberSheet { answers: e.answers.clone(), ..MemberSheet::default() };
+        let council = CouncilInput {
+            format_version: None, reference: None, edition: e.edition.clone(), evaluated_on: None,
+            product_set: e.product_set, subject_type: e.subject_type, knockouts: vec![], dossier_rejected: false,
+            tourism_case: e.tourism_case, level: None, members: vec![member.clone(), member], rules: Default::default(),
+        };
+        again(&council)?;
+        let report: CouncilReport = catalog.council(&council).unwrap();
+        again(&report)?;
+    }
+
+    #[test]
+    fn certificates_expire_36_months_on_and_their_window_comes_before(issued in 0..1600i64, after in 0..2000i64, filed in prop::option::of(0..1500i64)) {
+        let start = jiff::civil::date(2023, 2, 24);
+        let issued_on = start.checked_add(jiff::Span::new().days(issued)).unwrap();
+        let on = issued_on.checked_add(jiff::Span::new().days(after)).unwrap();
+        let input = CertificateInput {
+            edition: None, issued_on, stars: Some(4), on,
+            reevaluation_filed_on: filed.map(|f| issued_on.checked_add(jiff::Span::new().days(f)).unwrap()),
+            reevaluation_decided_on: None, revoked_on: None, revocation_ground: None,
+        };
+        let status: CertificateStatus = Catalog::builtin().certificate(&input).unwrap();
+        prop_assert_eq!(status.expires_on, issued_on.checked_add(jiff::Span::new().months(36)).unwrap());
+        prop_assert_eq!(status.valid, on <= status.expires_on || status.state == CertificateState::InTransitionalGrace);
+        if let Some(w) = status.reevaluation_window {
+            prop_assert!(w.opens_on < w.closes_on && w.closes_on < status.expires_on);
+        }
+        if let Some(g) = status.grace_until {
+            prop_assert!(g > status.expires_on);
+        }
+        let back: CertificateStatus = serde_json::from_str(&serde_json::to_string(&status).unwrap()).unwrap();
+        prop_assert_eq!(back, status);
     }
 }

@@ -51,17 +51,21 @@ impl Catalog {
     /// The editions compiled into this crate (26/2026 and 148/2023), decoded once.
     pub fn builtin() -> &'static Catalog {
         static BUILTIN_CATALOG: OnceLock<Catalog> = OnceLock::new();
-        BUILTIN_CATALOG.get_or_init(|| {
-            let mut editions = Vec::new();
-            let mut load_errors = Vec::new();
-            for b in BUILTIN {
-                match text::unpack::<EditionData>(b.packed) {
-                    Ok(data) => editions.push(Edition::compile(data, b.content_hash.to_owned())),
-                    Err(e) => load_errors.push(format!("built-in edition {}: {e}", b.id)),
-                }
+        BUILTIN_CATALOG.get_or_init(Catalog::decode_builtin)
+    }
+
+    /// Decodes and indexes the built-in editions afresh: what [`Catalog::builtin`] does once,
+    /// for measuring start-up cost or holding a private copy.
+    pub fn decode_builtin() -> Catalog {
+        let mut editions = Vec::new();
+        let mut load_errors = Vec::new();
+        for b in BUILTIN {
+            match text::unpack::<EditionData>(b.packed) {
+                Ok(data) => editions.push(Edition::compile(data, b.content_hash.to_owned())),
+                Err(e) => load_errors.push(format!("built-in edition {}: {e}", b.id)),
             }
-            Catalog::from_editions(editions, load_errors)
-        })
+        }
+        Catalog::from_editions(editions, load_errors)
     }
 
     /// A catalog of the given editions (e.g. the built-in ones plus a draft loaded from TOML).

@@ -1,0 +1,24 @@
+//! Evaluation JSON (one, or a batch) → score: a result or typed errors, never a crash, and a
+//! result that keeps the invariants.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use ocop_core::{Answer, Catalog};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let catalog = Catalog::builtin();
+    let answers = match catalog.score_json_batch(text) {
+        Ok(items) => items,
+        Err(_) => vec![catalog.score_json(text)],
+    };
+    for answer in answers {
+        if let Answer::Success { result } = answer {
+            assert!(result.total <= ocop_core::Decimal::ONE_HUNDRED, "total above 100");
+            if let (Some(band), Some(stars)) = (&result.band, &result.stars) {
+                assert!(stars.star <= band.star, "markers raised the stars");
+            }
+            assert!(serde_json::to_string(&result).is_ok());
+        }
+    }
+});

@@ -1,0 +1,17 @@
+//! Portfolio CSV → indicators and targets: bad rows are reported, never a crash, and every
+//! row is either counted or reported.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use ocop_core::Catalog;
+use ocop_core::portfolio::{TargetSet, read_products_csv};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok((products, bad)) = read_products_csv(text) else { return };
+    let targets = TargetSet::ha_tinh_2023_2025();
+    let report = Catalog::builtin().portfolio(&products, bad, jiff::civil::date(2026, 11, 23), 180, Some(&targets));
+    assert_eq!(report.products as usize, products.len());
+    let by_stars: u32 = report.by_stars.iter().map(|c| c.count).sum();
+    assert_eq!(by_stars, report.products);
+});

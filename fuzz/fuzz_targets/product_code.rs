@@ -1,0 +1,16 @@
+//! Product codes: parse with and without an edition; whatever parses writes back the same.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use ocop_core::Catalog;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let catalog = Catalog::builtin();
+    for edition in [None, Some("26/2026"), Some("148/2023")] {
+        if let Ok(code) = catalog.parse_product_code(text, edition, None) {
+            let again = catalog.parse_product_code(&code.formatted, Some(&code.edition), None);
+            assert_eq!(again.map(|c| c.formatted).ok(), Some(code.formatted));
+        }
+    }
+});

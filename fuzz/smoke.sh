@@ -1,0 +1,5 @@
+#!/usr/bin/env bash
+# CI's short fuzz run: every target for a few seconds on the stored corpus, nothing minimised.
+set -euo pipefail
+cd "$(dirname "$0")"
+OCOP_FUZZ_MINIMISE=0 bash run.sh "${OCOP_FUZZ_SECONDS:-5}"
