@@ -1,6 +1,6 @@
 //! The officer's commands: certificates, rounds, dossiers, product codes and portfolios.
 
-use clap::{Args, Subcommand, ValueEnum};
+use clap::{Args, Subcommand};
 use jiff::civil::Date;
 use ocop_core::catalog::model::RevocationGround;
 use ocop_core::certificate::{CertificateInput, DossierKind};
@@ -36,36 +36,13 @@ pub(crate) struct CertificateArgs {
     /// Day it was revoked.
     #[arg(long)]
     revoked: Option<Date>,
-    /// Why it was revoked.
-    #[arg(long, value_enum)]
-    ground: Option<Ground>,
+    /// Why it was revoked: untruthful_dossier, criteria_no_longer_met, legal_violation,
+    /// mark_misused, production_stopped or other_authority_finding (26/2026 Điều 8.1).
+    #[arg(long, value_parser = parse_id::<RevocationGround>)]
+    ground: Option<RevocationGround>,
     /// Print JSON.
     #[arg(long)]
     json: bool,
-}
-
-/// Revocation grounds (26/2026 Điều 8.1).
-#[derive(Clone, Copy, ValueEnum)]
-enum Ground {
-    UntruthfulDossier,
-    CriteriaNoLongerMet,
-    LegalViolation,
-    MarkMisused,
-    ProductionStopped,
-    OtherAuthorityFinding,
-}
-
-impl From<Ground> for RevocationGround {
-    fn from(g: Ground) -> RevocationGround {
-        match g {
-            Ground::UntruthfulDossier => RevocationGround::UntruthfulDossier,
-            Ground::CriteriaNoLongerMet => RevocationGround::CriteriaNoLongerMet,
-            Ground::LegalViolation => RevocationGround::LegalViolation,
-            Ground::MarkMisused => RevocationGround::MarkMisused,
-            Ground::ProductionStopped => RevocationGround::ProductionStopped,
-            Ground::OtherAuthorityFinding => RevocationGround::OtherAuthorityFinding,
-        }
-    }
 }
 
 #[derive(Args)]
@@ -112,9 +89,9 @@ pub(crate) struct RoundsArgs {
     /// Day the proposal is submitted (default: today).
     #[arg(long)]
     submitted: Option<Date>,
-    /// Council level.
-    #[arg(long, value_enum, default_value = "province")]
-    level: LevelArg,
+    /// Council level: province or central.
+    #[arg(long, default_value = "province", value_parser = parse_id::<Level>)]
+    level: Level,
     /// The next round still to complete after the day, rather than the round a proposal joins.
     #[arg(long)]
     next: bool,
@@ -123,30 +100,17 @@ pub(crate) struct RoundsArgs {
     json: bool,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum LevelArg {
-    Province,
-    Central,
-}
-
 #[derive(Args)]
 pub(crate) struct DossierArgs {
     /// Day the dossier was filed.
     #[arg(long)]
     filed: Date,
-    /// First evaluation, upgrade or re-evaluation.
-    #[arg(long, value_enum, default_value = "first")]
-    kind: KindArg,
+    /// first, upgrade or reevaluation.
+    #[arg(long, default_value = "first", value_parser = parse_id::<DossierKind>)]
+    kind: DossierKind,
     /// Print JSON.
     #[arg(long)]
     json: bool,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum KindArg {
-    First,
-    Upgrade,
-    Reevaluation,
 }
 
 #[derive(Args)]
@@ -165,6 +129,12 @@ pub(crate) struct PortfolioArgs {
     /// Print JSON.
     #[arg(long)]
     json: bool,
+}
+
+/// Parses a value by its JSON id (`province`, `mark_misused`…), so the command line takes the
+/// same words as the JSON formats.
+fn parse_id<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
+    serde_json::from_value(serde_json::Value::String(text.to_owned())).map_err(|e| e.to_string())
 }
 
 fn print_json<T: Serialize>(value: &T) -> Result<(), String> {
@@ -216,7 +186,7 @@ pub(crate) fn run_certificate(args: &CertificateArgs, lang: Lang) -> Result<Outc
         reevaluation_filed_on: args.filed,
         reevaluation_decided_on: args.decided,
         revoked_on: args.revoked,
-        revocation_ground: args.ground.map(Into::into),
+        revocation_ground: args.ground,
     };
     answer(
         Catalog::builtin().certificate(&input),
@@ -327,10 +297,7 @@ pub(crate) fn run_code(args: &CodeArgs, lang: Lang) -> Result<Outcome, String> {
 pub(crate) fn run_rounds(args: &RoundsArgs, lang: Lang) -> Result<Outcome, String> {
     let catalog = Catalog::builtin();
     let day = args.submitted.unwrap_or_else(today);
-    let level = match args.level {
-        LevelArg::Province => Level::Province,
-        LevelArg::Central => Level::Central,
-    };
+    let level = args.level;
     let result = if args.next {
         catalog.next_round(day, level)
     } else {
@@ -342,13 +309,8 @@ pub(crate) fn run_rounds(args: &RoundsArgs, lang: Lang) -> Result<Outcome, Strin
 }
 
 pub(crate) fn run_dossier(args: &DossierArgs, lang: Lang) -> Result<Outcome, String> {
-    let kind = match args.kind {
-        KindArg::First => DossierKind::First,
-        KindArg::Upgrade => DossierKind::Upgrade,
-        KindArg::Reevaluation => DossierKind::Reevaluation,
-    };
     answer(
-        Catalog::builtin().dossier_rules(args.filed, kind),
+        Catalog::builtin().dossier_rules(args.filed, args.kind),
         args.json,
         lang,
         |r| {

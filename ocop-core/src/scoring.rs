@@ -584,7 +584,8 @@ pub(crate) fn build_report(
         if rated {
             for star in (stars + 1)..=band_star {
                 let need = cc.floor.get(usize::from(star)).copied().unwrap_or(0);
-                if sum < u32::from(need) * n && levels.get(p).is_some_and(|l| *l < star) {
+                // The criterion's level already follows the council's marker basis.
+                if levels.get(p).is_some_and(|l| *l < star) {
                     let which = cc.floor_option.get(usize::from(star)).copied().flatten();
                     blockers.push(Blocker {
                         star,

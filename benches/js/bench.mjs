@@ -1,0 +1,90 @@
+// ocop's npm package against what web developers would otherwise use, in one run:
+// the same 1 000 evaluations of one 31-criterion sheet (26/2026, product set 9) scored by
+// ocop (object API and typed batch API), a plain hand-written JS scorer, json-logic-js,
+// json-rules-engine and @gorules/zen-engine. Every implementation must agree on every total and
+// star (markers included) before anything is timed.
+//
+//   node benches/js/bench.mjs [--quick]        (after bindings/npm/build.sh)
+import { readFileSync, statSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+
+import { loadSheet, randomEvaluations } from './sheet.mjs';
+import { plainScorer } from './plain.mjs';
+import { jsonLogicScorer } from './jsonlogic.mjs';
+import { rulesEngineScorer } from './rulesengine.mjs';
+import { zenDecision } from './zen.mjs';
+import { loadOcop, ocopColdStart } from './ocop.mjs';
+
+const quick = process.argv.includes('--quick');
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const sheet = loadSheet();
+const evaluations = randomEvaluations(sheet, 1000);
+
+const ocop = await loadOcop(sheet);
+const implementations = [
+  ...ocop.implementations,
+  { name: 'plain JS (hand-written)', score: plainScorer(sheet) },
+  { name: 'json-logic-js', score: jsonLogicScorer(sheet) },
+  { name: 'json-rules-engine', score: rulesEngineScorer(sheet), async: true },
+  { name: '@gorules/zen-engine (native)', score: zenDecision(sheet), async: true },
+];
+
+// 1. Same answers everywhere, or stop.
+const reference = evaluations.map(plainScorer(sheet));
+for (const impl of implementations) {
+  const got = impl.batch ? impl.batch(evaluations) : await Promise.all(evaluations.map((e) => impl.score(e)));
+  got.forEach((g, i) => {
+    const want = reference[i];
+    if (g.total !== want.total || g.stars !== want.stars) {
+      console.error(`DISAGREEMENT: ${impl.name} on evaluation ${i}: got ${JSON.stringify(g)}, expected ${JSON.stringify(want)}`);
+      console.error(JSON.stringify(evaluations[i]));
+      process.exit(1);
+    }
+  });
+}
+const stars = reference.reduce((h, r) => ({ ...h, [r.stars]: (h[r.stars] ?? 0) + 1 }), {});
+console.log(`Agreement: ${implementations.length} implementations, ${evaluations.length} evaluations, stars ${JSON.stringify(stars)}`);
+
+// 2. Time each: repeat the 1 000 evaluations for at least `budget` ms after a warm-up.
+async function time(impl) {
+  const budget = quick ? 150 : 1500;
+  const pass = impl.batch
+    ? () => impl.batch(evaluations)
+    : impl.async
+      ? async () => { for (const e of evaluations) await impl.score(e); }
+      : () => { for (const e of evaluations) impl.score(e); };
+  for (let i = 0; i < 3; i++) await pass();
+  let passes = 0;
+  const start = performance.now();
+  while (performance.now() - start < budget) {
+    await pass();
+    passes++;
+  }
+  const us = ((performance.now() - start) * 1000) / (passes * evaluations.length);
+  return { name: impl.name, us };
+}
+const rows = [];
+for (const impl of implementations) rows.push(await time(impl));
+const base = rows.find((r) => r.name === ocop.baseline) ?? rows[0];
+console.log(`\n| implementation | µs per sheet | sheets/s | × ocop (${base.name}) |\n|---|---:|---:|---:|`);
+for (const r of rows) {
+  console.log(`| ${r.name} | ${r.us.toFixed(3)} | ${Math.round(1e6 / r.us).toLocaleString('en-US')} | ${(r.us / base.us).toFixed(2)} |`);
+}
+
+// 3. Sizes and cold starts.
+const size = (path) => {
+  const bytes = readFileSync(path);
+  return `${(bytes.length / 1024).toFixed(1)} KB raw, ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(1)} KB gzipped`;
+};
+console.log('\nSizes:');
+for (const [name, path] of ocop.files) console.log(`- ocop ${name}: ${size(path)}`);
+const zenNative = `${root}/benches/js/node_modules/@gorules/zen-engine-linux-x64-gnu/zen-engine.linux-x64-gnu.node`;
+if (existsSync(zenNative)) console.log(`- @gorules/zen-engine native addon (linux x64): ${(statSync(zenNative).size / 1024 / 1024).toFixed(1)} MB raw`);
+for (const pkg of ['json-logic-js/logic.js', 'json-rules-engine/dist/index.js']) {
+  const path = `${root}/benches/js/node_modules/${pkg}`;
+  if (existsSync(path)) console.log(`- ${pkg.split('/')[0]} (main file only, without dependencies): ${size(path)}`);
+}
+console.log('\nCold start (instantiate + first scoring):');
+for (const line of await ocopColdStart(sheet, evaluations[0])) console.log(`- ${line}`);
