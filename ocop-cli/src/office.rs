@@ -361,13 +361,14 @@ pub(crate) fn run_portfolio(args: &PortfolioArgs, lang: Lang) -> Result<Outcome,
             lang,
         );
     }
-    let r = catalog.portfolio(
-        &products,
-        bad,
-        args.on.unwrap_or_else(today),
-        args.within,
-        targets.as_ref(),
-    );
+    let on = args.on.unwrap_or_else(today);
+    let r = match catalog.portfolio(&products, bad, on, args.within, targets.as_ref()) {
+        Ok(r) => r,
+        Err(errors) => {
+            report(&errors, "targets: ", lang);
+            return Ok(Outcome::InputRefused);
+        }
+    };
     if args.json {
         print_json(&Answer::Success { result: &r })?;
     } else {

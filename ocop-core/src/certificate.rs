@@ -29,12 +29,14 @@ use crate::error::{ErrorCode, InputError, InputErrors};
 pub struct CertificateInput {
     /// The edition it was issued under (default: the one in force on `issued_on`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = None))]
     pub edition: Option<String>,
     /// Day of issue (ngày ban hành quyết định công nhận).
     #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
     pub issued_on: Date,
     /// Stars recognised (3–5), for who revokes it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = None))]
     pub stars: Option<u8>,
     /// The day to judge it on.
     #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
@@ -42,17 +44,21 @@ pub struct CertificateInput {
     /// The day a re-evaluation dossier was filed, if one was.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(optional, type = "string"))]
+    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = None))]
     pub reevaluation_filed_on: Option<Date>,
     /// The day the re-evaluation was decided, if it was.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(optional, type = "string"))]
+    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = None))]
     pub reevaluation_decided_on: Option<Date>,
     /// The day it was revoked, if it was.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(optional, type = "string"))]
+    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = None))]
     pub revoked_on: Option<Date>,
     /// Why it was revoked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = None))]
     pub revocation_ground: Option<RevocationGround>,
 }
 

@@ -31,16 +31,20 @@ use crate::scoring::{ScoreReport, build_report, mean};
 pub struct CouncilInput {
     /// Format version (1). Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = None))]
     pub format_version: Option<u32>,
     /// Your reference, echoed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = None))]
     pub reference: Option<String>,
     /// Edition id; optional when `evaluated_on` is given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = None))]
     pub edition: Option<String>,
     /// Day of the council's meeting.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(optional, type = "string"))]
+    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = None))]
     pub evaluated_on: Option<Date>,
     /// The product set (1–26).
     pub product_set: u8,
@@ -48,15 +52,19 @@ pub struct CouncilInput {
     pub subject_type: SubjectType,
     /// Knock-outs the council decided apply.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = []))]
     pub knockouts: Vec<String>,
     /// The council rejected the dossier.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = false))]
     pub dossier_rejected: bool,
     /// Tourism case (1 or 2), inferred from the answers when left out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = None))]
     pub tourism_case: Option<u8>,
     /// The council level (default: the procedure's first).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = None))]
     pub level: Option<Level>,
     /// Each member's sheet.
     pub members: Vec<MemberSheet>,
@@ -73,15 +81,18 @@ pub struct CouncilInput {
 pub struct MemberSheet {
     /// The member's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = None))]
     pub name: Option<String>,
     /// The member chairs the council.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = false))]
     pub chair: bool,
     /// Criterion code → ticked option, or `None` when no option applies.
     #[serde(default)]
     pub answers: Answers,
     /// Knock-outs this member found to apply.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = []))]
     pub knockouts: Vec<String>,
 }
 
@@ -96,9 +107,11 @@ pub struct CouncilRules {
     pub rounding: Rounding,
     /// Largest allowed difference between members' totals (provinces use 10).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = None))]
     pub max_spread: Option<u8>,
     /// Who must be present.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = None))]
     pub quorum: Option<Quorum>,
     /// How star markers are checked across members.
     #[serde(default)]
@@ -151,6 +164,7 @@ pub struct Quorum {
     pub min_percent: u8,
     /// The chair must be among them.
     #[serde(default)]
+    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = false))]
     pub chair_required: bool,
 }
 
@@ -248,6 +262,7 @@ pub struct QuorumCheck {
 /// A criterion on which members ticked different options.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(missing_as_null))]
 #[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct Disagreement {
@@ -303,6 +318,9 @@ impl CouncilInput {
 
     /// Reads a council from a parsed JSON value.
     pub fn from_json_value(value: &Value) -> Result<CouncilInput, InputErrors> {
+        if !value.is_object() {
+            return Err(InputErrors(vec![wrong_type("", "a council object", value)]));
+        }
         let mut errors = Vec::new();
         let f = Fields::new(value, "", FIELDS, &mut errors);
         let header = Evaluation::from_json_value(&header_only(value), "");

@@ -35,6 +35,10 @@ pub const FORMAT_VERSION: u32 = 1;
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
 #[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(
+    all(ocop_lib, feature = "wasm"),
+    tsify(hashmap_as_object, missing_as_null)
+)]
 pub struct Answers(pub BTreeMap<String, Option<u32>>);
 
 impl std::ops::Deref for Answers {
@@ -386,6 +390,26 @@ impl Catalog {
                     format!("at most {} characters", limits::MAX_TEXT_CHARS),
                 ));
             }
+        }
+        // Also checked when reading JSON; here for evaluations built in code or a binding.
+        for (field, len, max) in [
+            ("/answers", evaluation.answers.len(), limits::MAX_ANSWERS),
+            (
+                "/knockouts",
+                evaluation.knockouts.len(),
+                limits::MAX_KNOCKOUTS,
+            ),
+        ] {
+            if len > max {
+                errors.push(InputError::new(
+                    ErrorCode::TooManyItems,
+                    field,
+                    format!("at most {max}, not {len}"),
+                ));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(InputErrors(errors));
         }
         let edition = self.pick_edition(evaluation, &mut errors, &mut warnings);
         let sheet = edition.and_then(|e| {

@@ -12,16 +12,27 @@
 //! ```
 #![forbid(unsafe_code)]
 
-// The binding features only add derives (tsify, uniffi) and the few type mappings below; the
-// binding crates (ocop-wasm, ocop-ffi) do the rest. `ocop_lib` is set by build.rs.
+// The binding features add derives (tsify, uniffi), the type mappings below and, for uniffi,
+// the one error type every binding function returns; the binding crates (ocop-wasm, ocop-ffi)
+// do the rest. `ocop_lib` is set by build.rs.
 #[cfg(all(ocop_lib, feature = "uniffi"))]
 uniffi::setup_scaffolding!("ocop_core");
 
 #[cfg(all(ocop_lib, feature = "uniffi"))]
-mod ffi_types {
+pub mod ffi_types {
+    //! What the uniffi bindings need beyond derives: the types that cross as strings or maps,
+    //! and [`OcopError`], the one error of every binding function.
+    //!
+    //! The error is defined here rather than in `ocop-ffi` because uniffi reports a value that
+    //! fails to convert on the way in (a date or decimal string inside a record) as the
+    //! function's own error only when the conversion fails with that very type; any other
+    //! failure would reach Kotlin, Swift or Python as an internal error.
+
     use std::collections::HashMap;
+    use std::fmt;
 
     use crate::Str;
+    use crate::error::{ErrorCode, InputError, InputErrors};
     use crate::evaluation::Answers;
     use jiff::civil::Date;
     use rust_decimal::Decimal;
@@ -34,7 +45,9 @@ mod ffi_types {
     uniffi::custom_type!(Date, String, {
         remote,
         lower: |d| d.to_string(),
-        try_lift: |s| Ok(s.parse()?),
+        try_lift: |s| crate::json::parse_date(&s).ok_or_else(|| {
+            refused(ErrorCode::InvalidDate, format!("`{s}` is not a date in the form YYYY-MM-DD"))
+        }),
     });
     // The answers stay in code order in Rust; a map crosses the FFI.
     uniffi::custom_type!(Answers, HashMap<String, Option<u32>>, {
@@ -44,8 +57,60 @@ mod ffi_types {
     uniffi::custom_type!(Decimal, String, {
         remote,
         lower: |d| d.to_string(),
-        try_lift: |s| Ok(s.parse()?),
+        try_lift: |s| s.parse().map_err(|_| {
+            refused(ErrorCode::WrongType, format!("`{s}` is not a decimal number such as 12.5"))
+        }),
     });
+
+    /// A string that does not convert: the binding cannot tell which field it came from, so
+    /// the path is the input as a whole.
+    fn refused(code: ErrorCode, message: String) -> uniffi::deps::anyhow::Error {
+        OcopError::from(InputErrors::one(code, "", message)).into()
+    }
+
+    /// Why a call was refused: Kotlin `OcopException`, Swift and Python `OcopError`.
+    ///
+    /// `code`, `path` and `reason` describe the first problem; `errors` lists every problem
+    /// found, in order. The codes are those of `docs/errors.md`.
+    #[derive(Clone, Debug, PartialEq, Eq, uniffi::Error)]
+    pub enum OcopError {
+        /// The input is malformed (or, with code `INTERNAL`, a value could not cross the FFI).
+        Invalid {
+            /// Stable code of the first problem.
+            code: ErrorCode,
+            /// JSON Pointer to the first problem (`""`: the input as a whole).
+            path: String,
+            /// The first problem, in plain English.
+            reason: String,
+            /// Every problem, the first included.
+            errors: Vec<InputError>,
+        },
+    }
+
+    impl From<InputErrors> for OcopError {
+        fn from(InputErrors(errors): InputErrors) -> OcopError {
+            match errors.first().cloned() {
+                Some(first) => OcopError::Invalid {
+                    code: first.code,
+                    path: first.path,
+                    reason: first.message,
+                    errors,
+                },
+                None => {
+                    InputErrors::one(ErrorCode::Internal, "", "refused without a reason").into()
+                }
+            }
+        }
+    }
+
+    impl fmt::Display for OcopError {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            let OcopError::Invalid { errors, .. } = self;
+            fmt::Display::fmt(&InputErrors(errors.clone()), f)
+        }
+    }
+
+    impl std::error::Error for OcopError {}
 }
 
 #[cfg(all(ocop_lib, feature = "wasm"))]

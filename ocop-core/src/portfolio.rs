@@ -17,7 +17,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use jiff::ToSpan;
+use jiff::Span;
 use jiff::civil::Date;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -71,26 +71,33 @@ pub struct Product {
 pub struct Filter {
     /// At least this many stars.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = None))]
     pub min_stars: Option<u8>,
     /// Exactly one of these star counts.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default))]
     pub stars: Vec<u8>,
     /// Product groups (I–VI).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = []))]
     pub groups: Vec<String>,
     /// Subject types.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = []))]
     pub subject_types: Vec<SubjectType>,
     /// Recognised on or after.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(optional, type = "string"))]
+    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = None))]
     pub recognised_from: Option<Date>,
     /// Recognised on or before.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(optional, type = "string"))]
+    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = None))]
     pub recognised_to: Option<Date>,
     /// Only certificates valid on the report's day.
     #[serde(default)]
+    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = false))]
     pub valid_only: bool,
 }
 
@@ -104,6 +111,7 @@ pub struct TargetSet {
     pub name: String,
     /// Where the targets come from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = None))]
     pub source: Option<String>,
     /// The targets.
     pub targets: Vec<Target>,
@@ -123,16 +131,19 @@ pub struct Target {
     pub filter: Filter,
     /// For a share: of which products (default: all).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = None))]
     pub of: Option<Filter>,
     /// Count products, or distinct producers (`subject_id`, else the product's name).
     #[serde(default)]
     pub count: CountBy,
     /// A count target: at least this many.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = None))]
     pub at_least: Option<u32>,
     /// A share target: at least this percentage.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(optional, type = "string"))]
+    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = None))]
     pub at_least_percent: Option<Decimal>,
 }
 
@@ -509,7 +520,17 @@ impl TargetSet {
         )
     }
 
-    fn check(&self) -> Result<(), InputErrors> {
+    /// Checks what [`TargetSet::from_json`] checks, for a set built in code: at most
+    /// [`limits::MAX_TARGETS`] targets, each with either a count or a percentage from 0 to 100.
+    ///
+    /// ```
+    /// use ocop_core::portfolio::TargetSet;
+    /// let mut set = TargetSet::ha_tinh_2023_2025();
+    /// assert!(set.check().is_ok());
+    /// set.targets[0].at_least = None; // neither a count nor a percentage
+    /// assert_eq!(set.check().unwrap_err().0[0].path, "/targets/0");
+    /// ```
+    pub fn check(&self) -> Result<(), InputErrors> {
         let mut errors = Vec::new();
         if self.targets.len() > limits::MAX_TARGETS {
             errors.push(InputError::new(
@@ -543,6 +564,8 @@ impl TargetSet {
 impl Catalog {
     /// The plan's indicators for `products` on `on`, and each target in `targets`.
     ///
+    /// Refused only when `targets` fails [`TargetSet::check`].
+    ///
     /// ```
     /// use jiff::civil::date;
     /// use ocop_core::portfolio::{read_products_csv, TargetSet};
@@ -552,7 +575,10 @@ impl Catalog {
     ///            Bad row,99,farm,3,2024-01-01\n";
     /// let (products, bad) = read_products_csv(csv).unwrap();
     /// assert_eq!((products.len(), bad[0].line), (2, 4));
-    /// let report = ocop_core::Catalog::builtin().portfolio(&products, bad, date(2026, 11, 23), 365, Some(&TargetSet::ha_tinh_2023_2025()));
+    /// let targets = TargetSet::ha_tinh_2023_2025();
+    /// let report = ocop_core::Catalog::builtin()
+    ///     .portfolio(&products, bad, date(2026, 11, 23), 365, Some(&targets))
+    ///     .unwrap();
     /// assert_eq!(report.products, 2);
     /// assert!(!report.targets[0].met); // 300 products at 3★ or more
     /// ```
@@ -563,7 +589,10 @@ impl Catalog {
         on: Date,
         expiring_within_days: u32,
         targets: Option<&TargetSet>,
-    ) -> PortfolioReport {
+    ) -> Result<PortfolioReport, InputErrors> {
+        if let Some(t) = targets {
+            t.check()?;
+        }
         let facts: Vec<Facts<'_>> = products.iter().map(|p| self.facts(p, on)).collect();
         let total = u32::try_from(facts.len()).unwrap_or(u32::MAX);
         let subjects = distinct(facts.iter());
@@ -599,9 +628,12 @@ impl Catalog {
                     })
                     .collect()
             };
-        let horizon = on
-            .checked_add(i64::from(expiring_within_days).days())
-            .unwrap_or(on);
+        // Beyond the last representable day, every later expiry is within the horizon.
+        let horizon = Span::new()
+            .try_days(i64::from(expiring_within_days))
+            .ok()
+            .and_then(|span| on.checked_add(span).ok())
+            .unwrap_or(Date::MAX);
         let mut expiring: Vec<Expiring> = facts
             .iter()
             .filter(|f| f.valid && f.expires_on.is_some_and(|e| e <= horizon && e >= on))
@@ -630,7 +662,7 @@ impl Catalog {
                 .filter(|f| f.expired && f.product.reevaluated_on.is_none_or(|d| d > on)),
         );
         let due_n = count(due.iter());
-        PortfolioReport {
+        Ok(PortfolioReport {
             on,
             products: total,
             valid_certificates: count(facts.iter().filter(|f| f.valid)),
@@ -667,7 +699,7 @@ impl Catalog {
                 })
                 .unwrap_or_default(),
             row_errors,
-        }
+        })
     }
 
     /// [`read_products_csv`] then [`Catalog::portfolio`]: the report with its bad rows.
@@ -678,8 +710,11 @@ impl Catalog {
         expiring_within_days: u32,
         targets: Option<&TargetSet>,
     ) -> Result<PortfolioReport, InputErrors> {
+        if let Some(t) = targets {
+            t.check()?;
+        }
         let (products, bad) = read_products_csv(csv)?;
-        Ok(self.portfolio(&products, bad, on, expiring_within_days, targets))
+        self.portfolio(&products, bad, on, expiring_within_days, targets)
     }
 
     fn facts<'a>(&self, p: &'a Product, on: Date) -> Facts<'a> {

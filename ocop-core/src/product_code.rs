@@ -44,12 +44,15 @@ pub struct CodeValue {
 pub struct AdminCodes {
     /// Province codes.
     #[serde(default)]
+    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = []))]
     pub provinces: Vec<String>,
     /// District codes (148).
     #[serde(default)]
+    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = []))]
     pub districts: Vec<String>,
     /// Commune codes (26/2026).
     #[serde(default)]
+    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = []))]
     pub communes: Vec<String>,
 }
 

@@ -9,10 +9,11 @@
 )] // tests may panic
 
 use ocop_core::limits::{
-    MAX_BATCH_ITEMS, MAX_COUNCIL_MEMBERS, MAX_DEPTH, MAX_INPUT_BYTES, MAX_PRODUCT_CODE_BYTES,
-    MAX_TEXT_CHARS,
+    MAX_ANSWERS, MAX_BATCH_ITEMS, MAX_COUNCIL_MEMBERS, MAX_DEPTH, MAX_INPUT_BYTES, MAX_KNOCKOUTS,
+    MAX_PRODUCT_CODE_BYTES, MAX_TEXT_CHARS,
 };
-use ocop_core::{Answer, Catalog, CouncilInput, ErrorCode, Evaluation};
+use ocop_core::portfolio::TargetSet;
+use ocop_core::{Answer, Catalog, CouncilInput, Decimal, ErrorCode, Evaluation};
 
 fn codes(text: &str) -> Vec<ErrorCode> {
     match Evaluation::from_json(text) {
@@ -186,4 +187,61 @@ fn a_portfolio_keeps_its_good_rows() {
         .unwrap();
     assert_eq!((report.products, report.row_errors.len()), (0, 1));
     assert_eq!(report.row_errors[0].line, 2);
+}
+
+#[test]
+fn limits_hold_for_evaluations_built_in_code() {
+    // Bindings and Rust callers build evaluations without JSON; the same limits apply.
+    let mut e =
+        Evaluation::from_json(r#"{"edition":"26/2026","productSet":9,"subjectType":"farm"}"#)
+            .unwrap();
+    for i in 0..=MAX_ANSWERS {
+        e.answers.insert(format!("Z{i}"), Some(1));
+    }
+    e.knockouts = vec!["K".into(); MAX_KNOCKOUTS + 1];
+    let errors = Catalog::builtin().score(&e).unwrap_err().0;
+    let got: Vec<_> = errors.iter().map(|x| (x.code, x.path.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            (ErrorCode::TooManyItems, "/answers"),
+            (ErrorCode::TooManyItems, "/knockouts")
+        ]
+    );
+}
+
+#[test]
+fn a_portfolio_horizon_past_the_calendar_does_not_overflow() {
+    let on = jiff::civil::date(2026, 11, 23);
+    let csv = "product,product_set,subject_type,stars,recognised_on\nA,9,farm,3,2025-01-01\n";
+    let report = Catalog::builtin()
+        .portfolio_csv(csv, on, u32::MAX, None)
+        .unwrap();
+    assert_eq!(report.expiring.len(), 1);
+}
+
+#[test]
+fn target_sets_built_in_code_are_checked() {
+    let mut targets = TargetSet::ha_tinh_2023_2025();
+    targets.targets[1].at_least_percent = Some(Decimal::MAX);
+    let csv = "product,product_set,subject_type,stars,recognised_on\nA,9,farm,3,2025-01-01\n";
+    let on = jiff::civil::date(2026, 11, 23);
+    let errors = Catalog::builtin()
+        .portfolio_csv(csv, on, 180, Some(&targets))
+        .unwrap_err()
+        .0;
+    assert_eq!(
+        (errors[0].code, errors[0].path.as_str()),
+        (ErrorCode::InvalidTargetSet, "/targets/1")
+    );
+}
+
+#[test]
+fn a_council_that_is_not_an_object_is_one_error() {
+    let errors = CouncilInput::from_json("[]").unwrap_err().0;
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(
+        (errors[0].code, errors[0].path.as_str()),
+        (ErrorCode::WrongType, "")
+    );
 }

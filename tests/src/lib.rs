@@ -192,7 +192,7 @@ fn portfolio_case(catalog: &Catalog, input: &Value) -> Result<String, InputError
         on,
         days,
         targets.as_ref(),
-    )))
+    )?))
 }
 
 /// The fingerprint of a certificate status.

@@ -14,6 +14,7 @@ use super::text::{Str, Text};
 /// One edition of the OCOP rules: a decision's identity, rules, taxonomy and scoring sheets.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(missing_as_null))]
 #[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 #[serde(deny_unknown_fields)]
@@ -47,6 +48,7 @@ pub struct EditionData {
 /// Identity and provenance of an edition.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(missing_as_null))]
 #[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 #[serde(deny_unknown_fields)]
@@ -65,7 +67,7 @@ pub struct Identity {
     pub effective_from: Date,
     /// Last day in force, once replaced.
     #[serde(default)]
-    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(optional, type = "string"))]
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string | null"))]
     pub in_force_until: Option<Date>,
     /// How the end of validity was worked out, when the text leaves it open.
     #[serde(default)]
@@ -146,6 +148,7 @@ pub struct Band {
 /// Certificates: validity, re-evaluation and revocation.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(missing_as_null))]
 #[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 #[serde(deny_unknown_fields)]
@@ -222,6 +225,7 @@ pub struct RevocationGroundInfo {
 /// An evaluation procedure and the dates it applied.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(missing_as_null))]
 #[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 #[serde(deny_unknown_fields)]
@@ -235,7 +239,7 @@ pub struct Procedure {
     pub from: Date,
     /// Last day it applied, if replaced.
     #[serde(default)]
-    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(optional, type = "string"))]
+    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string | null"))]
     pub until: Option<Date>,
     /// The text it comes from.
     pub basis: Str,
@@ -266,6 +270,7 @@ pub enum Level {
 /// What a council level does with a product it scored.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(missing_as_null))]
 #[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 #[serde(deny_unknown_fields)]
@@ -310,6 +315,7 @@ pub struct Round {
 /// The product code printed on each sheet.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(missing_as_null))]
 #[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 #[serde(deny_unknown_fields)]
@@ -480,6 +486,7 @@ pub struct Subgroup {
 /// A product set (bộ sản phẩm): the unit that has its own scoring sheet.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(missing_as_null))]
 #[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 #[serde(deny_unknown_fields)]
@@ -508,6 +515,7 @@ pub struct ProductSetInfo {
 /// A scoring sheet (phiếu đánh giá) for one product set.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(missing_as_null))]
 #[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 #[serde(deny_unknown_fields)]
@@ -623,6 +631,7 @@ pub struct CriterionGroup {
 /// A criterion (tiêu chí): one line of the sheet where one option is ticked.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(missing_as_null))]
 #[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 #[serde(deny_unknown_fields)]
@@ -707,6 +716,7 @@ pub struct CaseInfo {
 /// An option (a tick box) of a criterion.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(missing_as_null))]
 #[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 #[serde(deny_unknown_fields)]

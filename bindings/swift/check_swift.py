@@ -1,0 +1,130 @@
+"""What can be checked of the Swift package without a Swift compiler (Linux has none here).
+
+1. The generated Swift, Package.swift and the XCTest file parse with tree-sitter-swift.
+2. Every name the XCTest file uses (types, functions, members, argument labels, enum cases) is
+   declared in the generated Swift, declared in the test file itself, or is one of the
+   Swift/Foundation/XCTest/CryptoKit names listed below.
+
+Not a compile check: types are not checked. `swift test` on macOS is the real test.
+
+    python check_swift.py <bindings/swift>      (prints "N passed, N failed")
+"""
+
+import re
+import sys
+from pathlib import Path
+
+import tree_sitter_swift
+from tree_sitter import Language, Parser
+
+PARSER = Parser(Language(tree_sitter_swift.language()))
+
+# The grammar cannot parse uniffi's `#if swift(>=5.8) @_documentation(...) #endif` guards.
+GUARD = re.compile(
+    r"^[ \t]*#if swift\(>=5\.8\)\n[ \t]*@_documentation\(visibility: private\)\n[ \t]*#endif\n", re.M
+)
+
+# Names from Swift, Foundation, XCTest and CryptoKit that the test file uses.
+PLATFORM = {
+    "Any", "Bool", "Ocop", "append", "self", "CaseIterable", "CryptoKit", "Data", "Dictionary", "FileManager", "Foundation",
+    "Int", "JSONSerialization", "NSNull", "ProcessInfo", "SHA256", "Sequence", "String", "T",
+    "UInt16", "UInt32", "UInt8", "URL", "UTF8", "XCTAssertEqual", "XCTAssertFalse",
+    "XCTAssertThrowsError", "XCTFail", "XCTUnwrap", "XCTest", "XCTestCase", "allCases", "as",
+    "appendingPathComponent", "contentsOf", "contentsOfDirectory", "count", "data", "decoding",
+    "default", "deletingLastPathComponent", "dropFirst", "encoding", "environment", "exactly",
+    "fileURLWithPath", "filter", "first", "flatMap", "format", "fragmentsAllowed", "hash", "includingPropertiesForKeys",
+    "init", "isEmpty", "joined", "jsonObject", "lastPathComponent", "map", "options", "pathExtension",
+    "prefix", "print", "processInfo", "separator", "sorted", "split", "uniqueKeysWithValues",
+    "uppercased", "utf8", "with", "withJSONObject",
+}
+
+
+def parse(path):
+    text = GUARD.sub("", path.read_text(encoding="utf-8"))
+    return PARSER.parse(text.encode("utf-8")).root_node
+
+
+def syntax_error(root):
+    """The first ERROR or MISSING node, as `line:column`, or None."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.type == "ERROR" or node.is_missing:
+            return f"{node.start_point[0] + 1}:{node.start_point[1] + 1}"
+        if node.has_error:
+            stack.extend(reversed(node.children))
+    return None
+
+
+def walk(node):
+    yield node
+    for child in node.children:
+        yield from walk(child)
+
+
+def text(node):
+    return node.text.decode("utf-8")
+
+
+def declared(root):
+    """Names a file declares: types, functions, properties, enum cases, parameters, bindings."""
+    names = set()
+    for node in walk(root):
+        if node.type in ("class_declaration", "protocol_declaration", "typealias_declaration", "function_declaration"):
+            name = node.child_by_field_name("name")
+            if name is not None:
+                names.add(text(name))
+        elif node.type in ("parameter", "lambda_parameter", "enum_entry", "enum_type_parameters"):
+            names.update(text(c) for c in node.children if c.type == "simple_identifier")
+        elif node.type == "type_parameter":
+            names.update(text(c) for c in node.children if c.type == "type_identifier")
+        elif node.type in ("if_statement", "guard_statement"):  # `if let x = …`
+            for before, after in zip(node.children, node.children[1:]):
+                if before.type == "value_binding_pattern" and after.type == "simple_identifier":
+                    names.add(text(after))
+        elif node.type == "pattern":  # a binding: `let x`, `(a, b)`, `case let .c(x)`; not `.c`
+            kids = [c for c in node.children if c.type != "value_binding_pattern"]
+            if len(kids) == 1 and kids[0].type == "simple_identifier":
+                names.add(text(kids[0]))
+    return names
+
+
+def used(root):
+    """Every identifier a file mentions, `$0` aside."""
+    return {
+        text(n) for n in walk(root)
+        if n.type in ("simple_identifier", "type_identifier") and not text(n).startswith("$")
+    }
+
+
+def main(swift_dir):
+    swift_dir = Path(swift_dir)
+    generated = sorted((swift_dir / "Sources/Ocop/generated").glob("*.swift"))
+    tests = sorted((swift_dir / "Tests").rglob("*.swift"))
+    passed = failed = 0
+
+    def report(name, problem):
+        nonlocal passed, failed
+        if problem:
+            failed += 1
+            print(f"FAIL {name}: {problem}")
+        else:
+            passed += 1
+            print(f"ok   {name}")
+
+    report("generated Swift exists", None if len(generated) == 2 else f"found {generated}")
+    trees = {}
+    for path in generated + tests + [swift_dir / "Package.swift"]:
+        trees[path] = parse(path)
+        where = syntax_error(trees[path])
+        report(f"{path.relative_to(swift_dir)} parses", where and f"syntax error at {where}")
+    api = set().union(*(declared(trees[p]) for p in generated))
+    for path in tests:
+        unknown = used(trees[path]) - api - declared(trees[path]) - PLATFORM
+        report(f"{path.relative_to(swift_dir)} uses only generated API", unknown and f"unknown names {sorted(unknown)}")
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))
