@@ -247,11 +247,14 @@ def typed_calls(example):
     expect("score and score_json agree", ocop.score(good), lambda: ocop.score_json(example))
     expect("JSON round trip", good, lambda: ocop.evaluation_from_json(ocop.evaluation_to_json(good)))
     expect("plan to 4 stars lifts B5.1", ["B5.1"], lambda: [c.code for c in ocop.plan(good).changes])
+    row = bytes(255 if line.option is None else line.option for line in ocop.score(good).lines)
+    expect("the batch path agrees with score", [75, 4, 3] * 2, lambda: list(ocop.score_batch("26/2026", 9, row * 2)))
 
     def with_answers(**answers):
         return changed(good, answers={**good.answers, **answers})
 
     errors = {
+        "a batch row of the wrong length": (["WRONG_TYPE@/rows"], lambda: ocop.score_batch("26/2026", 9, b"\x01\x02")),
         "unknown criterion": (["UNKNOWN_CRITERION@/answers/Z9"], lambda: ocop.score(with_answers(Z9=0))),
         "option out of range": (["OPTION_OUT_OF_RANGE@/answers/C11"], lambda: ocop.score(with_answers(C11=2**32 - 1))),
         "no product set 27": (["UNKNOWN_PRODUCT_SET@/productSet"], lambda: ocop.score(changed(good, product_set=27))),

@@ -21,6 +21,7 @@ use crate::catalog::text::{Str, Text};
 use crate::catalog::{Catalog, CompiledCriterion, SheetRef};
 use crate::error::{Answer, ErrorCode, InputErrors, Warning, WarningCode};
 use crate::evaluation::{Answered, Evaluation, FORMAT_VERSION, Resolved};
+use crate::limits;
 use crate::recognition::{Recognition, recognition};
 
 /// The points and stars of one sheet, computed without allocating: the typed fast path.
@@ -122,6 +123,13 @@ impl SheetRef<'_> {
     /// assert_eq!((scores[0].total, scores[1].total), (0, 5));
     /// ```
     pub fn score_batch(&self, options: &[u8]) -> Result<Vec<Score>, InputErrors> {
+        if options.len() > limits::MAX_BATCH_BYTES {
+            return Err(InputErrors::one(
+                ErrorCode::InputTooLarge,
+                "",
+                format!("at most {} bytes of rows", limits::MAX_BATCH_BYTES),
+            ));
+        }
         let n = self.criterion_count();
         if n == 0 || options.len() % n != 0 {
             return Err(InputErrors::one(

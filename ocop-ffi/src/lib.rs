@@ -15,8 +15,8 @@
 //! inspect (as in `ocop-core`, which forbids `unsafe` too).
 #![forbid(unsafe_code)]
 
-use ocop_core::catalog::SearchHit;
 use ocop_core::catalog::model::{EditionData, ProductSetInfo, Sheet};
+use ocop_core::catalog::{SearchHit, SheetRef};
 use ocop_core::certificate::{CertificateInput, CertificateStatus, DossierKind, DossierRules};
 use ocop_core::portfolio::{PortfolioReport, TargetSet};
 use ocop_core::product_code::{AdminCodes, ProductCode};
@@ -45,6 +45,14 @@ fn find_edition(id: &str) -> Result<&'static Edition> {
     })
 }
 
+fn find_sheet(edition: &str, product_set: u8) -> Result<SheetRef<'static>> {
+    let edition = find_edition(edition)?;
+    edition.sheet(product_set).ok_or_else(|| {
+        let message = format!("edition {} has no product set {product_set}", edition.id());
+        InputErrors::one(ErrorCode::UnknownProductSet, "/productSet", message).into()
+    })
+}
+
 // ---- catalog ----
 
 /// Every edition the library carries, newest first, in a few lines each.
@@ -69,14 +77,7 @@ pub fn product_sets(edition: String) -> Result<Vec<ProductSetInfo>> {
 /// The scoring sheet of one product set: parts, sections, criteria and their options.
 #[uniffi::export]
 pub fn sheet(edition: String, product_set: u8) -> Result<Sheet> {
-    let edition = find_edition(&edition)?;
-    match edition.sheet(product_set) {
-        Some(sheet) => Ok(sheet.data().clone()),
-        None => {
-            let message = format!("edition {} has no product set {product_set}", edition.id());
-            Err(InputErrors::one(ErrorCode::UnknownProductSet, "/productSet", message).into())
-        }
-    }
+    Ok(find_sheet(&edition, product_set)?.data().clone())
 }
 
 /// Product sets whose names match `query`, typed with or without diacritics ("nuoc mam" finds
@@ -111,6 +112,21 @@ pub fn score(evaluation: Evaluation) -> Result<ScoreReport> {
 #[uniffi::export]
 pub fn score_json(json: String) -> Result<ScoreReport> {
     Ok(catalog().score(&Evaluation::from_json(&json)?)?)
+}
+
+/// Scores many sheets of one product set at once, for high throughput. `rows` holds one row
+/// per sheet: one byte per criterion in printed order (the order of [`sheet`]), the ticked
+/// option's position or 255 when no option applies. Returns 3 bytes per sheet: total, band and
+/// stars (star markers applied). Knock-outs, rejection and warnings need [`score`].
+#[uniffi::export]
+pub fn score_batch(edition: String, product_set: u8, rows: Vec<u8>) -> Result<Vec<u8>> {
+    let scores = find_sheet(&edition, product_set)?
+        .score_batch(&rows)
+        .map_err(|e| e.under("/rows"))?;
+    Ok(scores
+        .iter()
+        .flat_map(|s| [s.total, s.band, s.stars])
+        .collect())
 }
 
 // ---- councils and self-assessment ----

@@ -1,21 +1,36 @@
-// Micro-benchmark: one typed `score` call from Kotlin through JNA into the Rust core, on the
-// fish-sauce example (ocop-cli/src/example.json): the evaluation is lowered, scored and the
-// full report lifted back. Not part of the tests; run bench/run.sh.
+// Micro-benchmark of scoring from Kotlin through JNA into the Rust core, on the fish-sauce
+// example (ocop-cli/src/example.json): one typed `score` call (the evaluation is lowered, scored
+// and the full report lifted back), and `scoreBatch` over 1 000 sheets in one call (3 bytes
+// back per sheet). Not part of the tests; run bench/run.sh.
 package vn.ocop.bench
 
 import java.io.File
 import vn.ocop.evaluationFromJson
 import vn.ocop.score
+import vn.ocop.scoreBatch
+
+/** Median µs per item of 7 timed rounds, after 5 warm-up rounds (JIT, JNA's first calls). */
+fun median(items: Int, round: () -> Unit): Double {
+    fun timed(): Double {
+        val start = System.nanoTime()
+        round()
+        return (System.nanoTime() - start) / 1_000.0 / items
+    }
+    repeat(5) { timed() }
+    return List(7) { timed() }.sorted()[3]
+}
 
 fun main(args: Array<String>) {
     val evaluation = evaluationFromJson(File(args[0]).readText())
     val calls = 20_000
-    fun round(): Double {
-        val start = System.nanoTime()
-        repeat(calls) { check(score(evaluation).total == "75") }
-        return (System.nanoTime() - start) / 1_000.0 / calls
+    val one = median(calls) { repeat(calls) { check(score(evaluation).total == "75") } }
+    println("kotlin score (full report): %.1f µs/call".format(one))
+
+    val row = score(evaluation).lines.map { (it.option?.toInt() ?: 255).toByte() }.toByteArray()
+    val sheets = 1_000
+    val rows = ByteArray(row.size * sheets) { row[it % row.size] }
+    val batch = median(sheets * 100) {
+        repeat(100) { check(scoreBatch("26/2026", 9u, rows)[2].toInt() == 3) }
     }
-    repeat(5) { round() } // warm-up: JIT compilation and JNA's first calls
-    val median = List(7) { round() }.sorted()[3]
-    println("kotlin score: %.1f µs/call".format(median))
+    println("kotlin scoreBatch (1 000 sheets per call): %.3f µs/sheet".format(batch))
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Kotlin micro-benchmark of one `score` call over JNA against the release library. Prints
-# "kotlin score: N µs/call" (the median of 7 rounds of 20 000 calls, after 5 warm-up rounds).
+# Kotlin micro-benchmark over JNA against the release library: one `score` call (µs/call) and
+# `scoreBatch` (µs/sheet), each the median of 7 rounds after 5 warm-up rounds.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 # shellcheck disable=SC1091

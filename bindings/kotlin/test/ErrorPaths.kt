@@ -23,6 +23,10 @@ fun catalogAndJson(example: String, checks: Checks) {
         score(evaluation).let { "${it.total}/${it.stars?.star}" }
     }
     checks.expect("plan to 4 stars lifts B5.1", listOf("B5.1")) { plan(evaluation).changes.map { it.code } }
+    checks.expect("the batch path agrees with score: total, band, stars", listOf(75, 4, 3, 75, 4, 3)) {
+        val row = batchRow(evaluation)
+        scoreBatch("26/2026", 9u, row + row).map { it.toInt() and 0xFF }
+    }
     checks.expect("product code written and parsed", "38-12345-007-2026") {
         parseProductCode(formatProductCode("26/2026", "38", "12345", 7u, 2026u)).formatted
     }
@@ -41,6 +45,13 @@ fun errorPaths(example: String, checks: Checks) {
 
     fun expect(name: String, vararg codes: String, block: () -> Any?) = checks.expect(name, codes.toList()) { refused(block) }
 
+    expect("a batch row of the wrong length", "WRONG_TYPE@/rows") {
+        scoreBatch("26/2026", 9u, byteArrayOf(1, 2, 3))
+    }
+    expect("a batch option out of range", "OPTION_OUT_OF_RANGE@/rows/1/1") {
+        val row = batchRow(good)
+        scoreBatch("26/2026", 9u, row + row.copyOf().also { it[1] = 9 })
+    }
     expect("unknown criterion", "UNKNOWN_CRITERION@/answers/Z9") {
         score(good.copy(answers = good.answers + ("Z9" to 0u)))
     }
@@ -135,3 +146,7 @@ private fun councilOf(e: Evaluation, members: Int) = CouncilInput(
     members = List(members) { MemberSheet(answers = e.answers) },
     rules = CouncilRules(rounding = Rounding(RoundingMode.NONE, 0u), markerBasis = MarkerBasis.CRITERION_MEAN),
 )
+
+/** One `scoreBatch` row: the ticked option of each criterion of the sheet, in printed order. */
+fun batchRow(evaluation: Evaluation): ByteArray =
+    score(evaluation).lines.map { (it.option?.toInt() ?: 255).toByte() }.toByteArray()
