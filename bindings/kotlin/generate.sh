@@ -6,15 +6,9 @@
 #   bash bindings/kotlin/generate.sh --release  # optimised library (benchmarks, packaging)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-profile=debug
-[ "${1:-}" = --release ] && profile=release
-target="${CARGO_TARGET_DIR:-target}"
-case "$(uname)" in Darwin) lib=libocop_ffi.dylib ;; *) lib=libocop_ffi.so ;; esac
-
-cargo build -q --locked --profile "${profile/debug/dev}" -p ocop-ffi
+lib=$(bash bindings/build-ffi.sh "$@")
 out=bindings/kotlin/generated
 rm -rf "$out"
-# The generator reads the interface from the library itself (uniffi's library mode).
 cargo run -q --locked -p uniffi-bindgen -- generate --no-format --language kotlin --out-dir "$out" \
-  "$target/$profile/$lib" >/dev/null
-echo "$target/$profile/$lib"
+  "$lib" >/dev/null
+echo "$lib"

@@ -7,18 +7,13 @@
 #   bash bindings/python/generate.sh --release  # optimised library
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-profile=debug
-[ "${1:-}" = --release ] && profile=release
-target="${CARGO_TARGET_DIR:-target}"
-case "$(uname)" in Darwin) lib=libocop_ffi.dylib ;; *) lib=libocop_ffi.so ;; esac
-
-cargo build -q --locked --profile "${profile/debug/dev}" -p ocop-ffi
+lib=$(bash bindings/build-ffi.sh "$@")
 out=bindings/python/generated/ocop
 rm -rf bindings/python/generated
 mkdir -p "$out"
 cargo run -q --locked -p uniffi-bindgen -- generate --no-format --language python --out-dir "$out" \
-  "$target/$profile/$lib" >/dev/null
-cp "$target/$profile/$lib" "$out/"
+  "$lib" >/dev/null
+cp "$lib" "$out/"
 cat >"$out/__init__.py" <<'PY'
 """Vietnam's OCOP rules (scoring, councils, certificates) from the ocop Rust core."""
 from .ocop_core import *  # noqa: F401,F403 - the records, enums and OcopError

@@ -6,15 +6,12 @@
 # Runs on Linux and macOS; the XCFramework itself needs macOS (build-xcframework.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-target="${CARGO_TARGET_DIR:-target}"
-case "$(uname)" in Darwin) lib=libocop_ffi.dylib ;; *) lib=libocop_ffi.so ;; esac
-
-cargo build -q --locked -p ocop-ffi
+lib=$(bash bindings/build-ffi.sh)
 swift=bindings/swift
 rm -rf "$swift/generated" "$swift/Sources/Ocop/generated"
 mkdir -p "$swift/generated/include" "$swift/Sources/Ocop/generated"
 cargo run -q --locked -p uniffi-bindgen -- generate --no-format --language swift \
-  --out-dir "$swift/generated/uniffi" "$target/debug/$lib" >/dev/null
+  --out-dir "$swift/generated/uniffi" "$lib" >/dev/null
 mv "$swift"/generated/uniffi/*.swift "$swift/Sources/Ocop/generated/"
 mv "$swift"/generated/uniffi/*.h "$swift/generated/include/"
 rm -r "$swift/generated/uniffi"
