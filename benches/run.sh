@@ -19,7 +19,7 @@ echo "## Rust (criterion${quick:+, --quick})"
 # Keep criterion's verdicts: "name: [low median high]" per benchmark.
 cargo bench -q --locked -p ocop-benches --bench ocop -- "${quick[@]}" 2>/dev/null \
   | awk '/^[^ ]/ && !/time:/ { name = $0 }
-         /time:/ && !/change:/ { line = $0; if (line ~ /^[^ ]/) { name = line; sub(/ +time:.*/, "", name) }
+         /time:/ && !/%/ { line = $0; if (line ~ /^[^ ]/) { name = line; sub(/ +time:.*/, "", name) }
                    sub(/.*time: +/, "", line); print "- " name ": " line }' 
 echo
 echo "## JavaScript (Node $(node --version))"
