@@ -1,1 +1,45 @@
-//! ocop for the web (wasm-bindgen). Built into the npm package by `bindings/npm/build.sh`.
+//! ocop for the web: the core through wasm-bindgen, built into the npm package by
+//! `bindings/npm/build.sh`.
+//!
+//! A thin layer. Each function reads its JavaScript arguments into the core's input types
+//! (through `serde_json::Value` and the core's own readers, so every field problem is reported
+//! with its JSON Pointer), calls one method of [`ocop_core::Catalog::builtin`], and returns the
+//! result as plain JavaScript objects (decimals as strings, absent values as `null` or left
+//! out, exactly as the core's JSON). No rule lives here.
+//!
+//! Malformed input is thrown as a JS `Error` named `OcopError` with `code`, `path` and
+//! `errors` ([`convert::Refused`]); rule outcomes (a rejected dossier, a knock-out, a star
+//! marker that caps the stars) are data in the result. The TypeScript types come from the
+//! core's `tsify` derives plus the few declared here.
+
+pub mod catalog;
+pub mod convert;
+pub mod office;
+pub mod scoring;
+
+use wasm_bindgen::prelude::wasm_bindgen;
+
+/// The TypeScript declarations that no Rust type carries.
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/**
+ * What `safeScore` returns instead of throwing: the result, or every problem in the input.
+ */
+export type Answer<T> =
+    | { type: "success"; result: T }
+    | { type: "failure"; errors: InputError[] };
+
+/**
+ * What every function throws when its input is malformed (never for a rule outcome such as a
+ * rejected dossier, which is data in the result).
+ */
+export interface OcopError extends Error {
+    name: "OcopError";
+    /** Stable code of the first problem (see `errorCodes()`). */
+    code: ErrorCode;
+    /** JSON Pointer to the first problem (`""`: the input as a whole). */
+    path: string;
+    /** Every problem found, the first included. */
+    errors: InputError[];
+}
+"#;

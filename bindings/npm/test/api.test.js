@@ -1,0 +1,225 @@
+// The package as shipped: its manifest and entries, the catalog, and each function's answer
+// on inputs worked out by hand (the golden cases cover the rest).
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+
+import * as ocop from 'ocop';
+
+import { NPM_DIR, ROOT } from './support.js';
+
+const PKG = join(NPM_DIR, 'pkg');
+const example = JSON.parse(readFileSync(join(ROOT, 'ocop-cli', 'src', 'example.json'), 'utf8'));
+const criteriaOf = (sheet) => sheet.parts.flatMap((p) => p.sections.flatMap((s) => s.criteria));
+
+describe('the package', () => {
+  const manifest = JSON.parse(readFileSync(join(PKG, 'package.json'), 'utf8'));
+
+  test('has the crate version', () => {
+    const cargo = readFileSync(join(ROOT, 'Cargo.toml'), 'utf8');
+    const version = /\[workspace\.package\][^[]*?\nversion = "([^"]+)"/.exec(cargo)?.[1];
+    assert.ok(version);
+    assert.equal(manifest.version, version);
+  });
+
+  test('is ESM with types, no side effects, and every file its exports and `files` name', () => {
+    assert.equal(manifest.type, 'module');
+    assert.equal(manifest.sideEffects, false);
+    const entry = manifest.exports['.'];
+    assert.deepEqual(Object.keys(entry), ['types', 'node', 'browser', 'default']);
+    for (const file of [manifest.types, ...Object.values(entry), manifest.exports['./ocop_wasm_bg.wasm']]) {
+      assert.ok(existsSync(join(PKG, file)), `${file} is missing`);
+    }
+    for (const file of manifest.files) assert.ok(existsSync(join(PKG, file)), `${file} is missing`);
+    assert.ok(readFileSync(join(PKG, 'README.md'), 'utf8').includes('npm install ocop'));
+  });
+
+  test('the web entry loads from bytes with init(), in a fresh process', () => {
+    const script = `
+      import { readFileSync } from 'node:fs';
+      import init, { score, editions } from ${JSON.stringify(join(PKG, 'index.js'))};
+      await init(readFileSync(${JSON.stringify(join(PKG, 'wasm', 'ocop_wasm_bg.wasm'))}));
+      await init(); // a second call returns at once
+      const example = ${JSON.stringify(example)};
+      console.log(score(example).stars.star, editions().length);
+    `;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    assert.equal(out.trim(), '3 2');
+  });
+
+  test('the Node entry is ready on import; its init() does nothing', async () => {
+    assert.equal(await ocop.init(), undefined);
+    assert.equal(ocop.default, ocop.init);
+  });
+});
+
+describe('catalog', () => {
+  test('editions, newest first, and the one in force on a day', () => {
+    const all = ocop.editions();
+    assert.deepEqual(all.map((e) => e.id), ['26/2026', '148/2023']);
+    assert.match(all[0].contentHash, /^sha256:[0-9a-f]{64}$/);
+    assert.equal(all[1].inForceUntil, '2026-07-21');
+    assert.equal(all[0].inForceUntil, undefined);
+    assert.deepEqual(all[1].provisionalSheets, [7, 11, 12, 13]);
+    assert.equal(ocop.editionInForce('2026-05-21').id, '148/2023');
+    assert.equal(ocop.editionInForce('2026-05-22').id, '26/2026');
+  });
+
+  test('an edition by its printed number; its data, groups, sets and subject types', () => {
+    const data = ocop.editionData('148/QĐ-TTg');
+    assert.equal(data.identity.id, '148/2023');
+    assert.equal(data.productSets.length, 26);
+    assert.equal(ocop.productSets('26/2026').length, 26);
+    assert.equal(ocop.productGroups('26/2026').length, 6);
+    const types = ocop.subjectTypes('26/2026');
+    assert.equal(types.length, 7);
+    assert.deepEqual(types.find((t) => t.id === 'association').onlyProductSets, [26]);
+  });
+
+  test('a sheet with labels in both languages, plain JSON values', () => {
+    const sheet = ocop.sheet('26/2026', 9);
+    const criteria = criteriaOf(sheet);
+    assert.equal(criteria.length, 31);
+    assert.equal(criteria[0].code, 'A1.1');
+    assert.equal(criteria[0].name.vi, 'Nguồn nguyên liệu');
+    assert.equal(typeof criteria[0].name.en, 'string');
+    assert.equal(Object.getPrototypeOf(sheet), Object.prototype);
+    // An absent optional value is null, as in the core's JSON.
+    assert.equal(criteria[0].group, null);
+  });
+
+  test('search by name with or without diacritics', () => {
+    assert.equal(ocop.searchProductSets('26/2026', 'nuoc mam')[0].productSet, 9);
+    assert.equal(ocop.searchProductSets('26/2026', 'Cà phê')[0].productSet, 13);
+    assert.deepEqual(ocop.searchProductSets('26/2026', 'xyz'), []);
+  });
+
+  test('the error codes are the table of docs/errors.md', () => {
+    const doc = readFileSync(join(ROOT, 'docs', 'errors.md'), 'utf8');
+    const documented = [...doc.matchAll(/^\| `([A-Z_]+)` \| ([^|]+) \|/gm)].map((m) => [m[1], m[2].trim()]);
+    const { errors, warnings } = ocop.errorCodes();
+    assert.deepEqual([...errors, ...warnings].map((c) => [c.code, c.title.en]), documented);
+  });
+});
+
+describe('scoring', () => {
+  test('the fish-sauce example: 75 points, 4★ band, held at 3★ by B5.1', () => {
+    const r = ocop.score(example);
+    assert.equal(r.total, '75');
+    assert.deepEqual(r.parts.map((p) => p.points), ['35', '16', '24']);
+    assert.deepEqual([r.band.star, r.stars.star, r.certifiable], [4, 3, true]);
+    assert.deepEqual(r.outcome, { kind: 'rated' });
+    assert.deepEqual(r.blockers.map((b) => [b.star, b.code, b.needsPoints, b.option]), [[4, 'B5.1', 5, 4]]);
+    assert.equal(r.reference, example.reference);
+    assert.equal(r.lines.length, 31);
+    assert.equal(r.lines.find((l) => l.code === 'A3.1').status, 'filled');
+  });
+
+  test('safeScore answers instead of throwing', () => {
+    const ok = ocop.safeScore(example);
+    assert.equal(ok.type, 'success');
+    assert.equal(ok.result.total, '75');
+    const bad = ocop.safeScore({ productSet: 9 });
+    assert.equal(bad.type, 'failure');
+    assert.deepEqual(bad.errors.map((e) => e.code), ['MISSING_FIELD']);
+  });
+
+  test('a rule outcome is data, not an error', () => {
+    const r = ocop.score({ ...example, dossierRejected: true });
+    assert.deepEqual([r.outcome.kind, r.outcome.at, r.band, r.certifiable], ['rejected', undefined, undefined, false]);
+  });
+
+  test('scoreBatch gives the total, band and stars of score, 3 bytes a sheet', () => {
+    const criteria = criteriaOf(ocop.sheet('26/2026', 9));
+    let seed = 7;
+    const random = (n) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const sheets = Array.from({ length: 200 }, (_, k) => criteria.map((c) => {
+      const fits = c.options.map((o, i) => [o, i]).filter(([o]) => !o.subjectTypes?.length || o.subjectTypes.includes('cooperative'));
+      return k % 10 === 0 && !c.options[0].subjectTypes?.length ? 255 : fits[random(fits.length)][1];
+    }));
+    const scores = ocop.scoreBatch('26/2026', 9, Uint8Array.from(sheets.flat()));
+    assert.ok(scores instanceof Uint8Array);
+    assert.equal(scores.length, 3 * sheets.length);
+    sheets.forEach((row, k) => {
+      const answers = Object.fromEntries(criteria.map((c, i) => [c.code, row[i] === 255 ? null : row[i]]));
+      const r = ocop.score({ edition: '26/2026', productSet: 9, subjectType: 'cooperative', answers });
+      const got = [...scores.subarray(3 * k, 3 * k + 3)];
+      assert.deepEqual(got, [Number(r.total), r.band.star, r.stars.star], `sheet ${k}`);
+    });
+  });
+
+  test('a council on the members mean, with disagreements', () => {
+    const best = Object.fromEntries(criteriaOf(ocop.sheet('26/2026', 9)).map((c) => [c.code, c.options.length - 1]));
+    const r = ocop.council({
+      edition: '26/2026', productSet: 9, subjectType: 'cooperative',
+      members: [{ answers: best }, { answers: { ...best, 'C6.5': 2 } }, { answers: best }],
+    });
+    assert.equal(r.mean, '99.33');
+    assert.deepEqual([r.result.band.star, r.result.stars.star], [5, 4]);
+    assert.deepEqual(r.disagreements.map((d) => [d.code, d.options]), [['C6.5', [best['C6.5'], 2, best['C6.5']]]]);
+    assert.deepEqual(r.members.map((m) => m.total), [100, 98, 100]);
+  });
+
+  test('the next-star plan and the best reachable star', () => {
+    const p = ocop.plan(example);
+    assert.deepEqual([p.targetStar, p.reachable, p.newTotal, p.newStars], [4, true, 77, 4]);
+    assert.deepEqual(p.changes.map((c) => [c.code, c.fromOption, c.toOption, c.requiredByMarker]), [['B5.1', 3, 4, true]]);
+    const five = ocop.plan(example, 5);
+    assert.equal(five.targetStar, 5);
+    const best = ocop.bestReachable(example, ['B5.1']);
+    assert.equal(best.newStars, 4);
+  });
+
+  test('a self-assessment against the council sheet and a council', () => {
+    // The producer ticks B4.3's best option; the council the example's.
+    const b43 = criteriaOf(ocop.sheet('26/2026', 9)).find((c) => c.code === 'B4.3');
+    const best = b43.options.length - 1;
+    const claimed = String(b43.options[best].points - b43.options[example.answers['B4.3']].points);
+    const own = { ...example, answers: { ...example.answers, 'B4.3': best } };
+    const c = ocop.compare(own, example);
+    assert.deepEqual(c.differences.map((d) => [d.code, d.selfOption, d.councilOption, d.atStake]), [['B4.3', best, 3, claimed]]);
+    assert.deepEqual([c.pointsOverclaimed, c.pointsUnderclaimed], [claimed, '0']);
+    const { answers, reference, ...product } = example;
+    const withCouncil = ocop.compare(own, { ...product, members: [{ answers }, { answers }] });
+    assert.equal(withCouncil.councilTotal, '75');
+    assert.equal(withCouncil.differences[0].councilOption, undefined);
+  });
+});
+
+describe('certificates, rounds, codes and portfolios', () => {
+  test('a certificate judged on a day', () => {
+    const s = ocop.certificate({ issuedOn: '2024-03-15', stars: 4, on: '2026-11-23' });
+    assert.deepEqual([s.expiresOn, s.state, s.valid], ['2027-03-15', 'windowMissed', true]);
+    assert.deepEqual(s.reevaluationWindow, { opensOn: '2026-09-16', closesOn: '2026-11-15' });
+  });
+
+  test('dossier rules and rounds', () => {
+    assert.deepEqual(ocop.dossierRules('2026-05-10', 'first').finishBy, '2026-07-21');
+    assert.equal(ocop.roundForSubmission('2026-08-12', 'province').round.number, 2);
+    assert.equal(ocop.nextRound('2025-09-01', 'province').round, undefined);
+  });
+
+  test('product codes, parsed and written', () => {
+    const c = ocop.parseProductCode('38-12345-007-2026');
+    assert.deepEqual(c.segments.map((s) => s.kind), ['province', 'commune', 'sequence', 'year']);
+    assert.equal(ocop.parseProductCode('83-829-12-2022', '148/2023').edition, '148/2023');
+    assert.equal(ocop.formatProductCode({ edition: '26/2026', province: '38', area: '12345', sequence: 7, year: 2026 }), '38-12345-007-2026');
+  });
+
+  test('a portfolio against the bundled Hà Tĩnh targets', () => {
+    const csv = 'product,product_set,subject_type,stars,recognised_on\n'
+      + 'Nước mắm,9,cooperative,4,2024-03-15\nChè xanh,11,household,3,2023-11-30\nBad row,99,farm,3,2024-01-01\n';
+    const r = ocop.portfolio(csv, '2026-11-23', 365, ocop.haTinhTargets());
+    assert.equal(r.products, 2);
+    assert.equal(r.expiringWithinDays, 365);
+    assert.deepEqual(r.rowErrors.map((e) => e.line), [4]);
+    assert.equal(r.targets.length, ocop.haTinhTargets().targets.length);
+    assert.equal(r.targets[0].met, false);
+    assert.equal(ocop.portfolio(csv, '2026-11-23').expiringWithinDays, 180);
+  });
+});

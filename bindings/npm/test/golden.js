@@ -1,0 +1,194 @@
+// The shared golden cases (tests/cases/*.json) run against the built package: each case's
+// fingerprint line is built from the typed result, as tests/cases/README.md specifies, and
+// the SHA-256 of all the lines is the digest every surface must print. Runs in Node and in
+// the browser (only `globalThis.crypto.subtle` is needed), given the package's namespace.
+
+const list = (items) => (items.length ? items.join(',') : '-');
+const opt = (value) => (value === undefined || value === null ? '-' : String(value));
+const blockers = (bs) => list(bs.map((b) => `${b.star}:${b.code}`));
+
+function outcome(o) {
+  switch (o.kind) {
+    case 'rated':
+      return 'rated';
+    case 'notRated':
+      return `notRated@${o.at}`;
+    case 'rejected':
+      return `rejected@${o.at ?? 'dossier'}`;
+    default:
+      throw new Error(`unknown outcome ${JSON.stringify(o)}`);
+  }
+}
+
+/** @param {import('ocop').ScoreReport} r */
+function score(r) {
+  return [
+    `total=${r.total}`,
+    `parts=${list(r.parts.map((p) => p.points))}`,
+    `band=${opt(r.band?.star)}`,
+    `stars=${opt(r.stars?.star)}`,
+    `certifiable=${r.certifiable}`,
+    `outcome=${outcome(r.outcome)}`,
+    `blockers=${blockers(r.blockers)}`,
+    `recognised=${opt(r.recognition.recognisedAt)}`,
+    `forward=${opt(r.recognition.forwardTo)}`,
+    `warnings=${list(r.warnings.map((w) => w.code))}`,
+  ].join(' ');
+}
+
+/** @param {import('ocop').CouncilReport} r */
+function council(r) {
+  return [
+    `mean=${r.mean}`,
+    `rounded=${opt(r.roundedMean)}`,
+    `band=${opt(r.result.band?.star)}`,
+    `stars=${opt(r.result.stars?.star)}`,
+    `spread=${r.spread}`,
+    `exceeded=${r.spreadExceeded}`,
+    `stands=${r.resultStands}`,
+    `quorum=${opt(r.quorum?.met)}`,
+    `members=${list(r.members.map((m) => m.total))}`,
+    `disagree=${list(r.disagreements.map((d) => d.code))}`,
+    `blockers=${blockers(r.result.blockers)}`,
+    `forward=${opt(r.result.recognition.forwardTo)}`,
+  ].join(' ');
+}
+
+/** @param {import('ocop').Plan} p */
+function plan(p) {
+  return [
+    `target=${p.targetStar}`,
+    `reachable=${p.reachable}`,
+    `changes=${list(p.changes.map((c) => `${c.code}:${c.toOption}`))}`,
+    `changed=${p.criteriaChanged}`,
+    `added=${p.pointsAdded}`,
+    `total=${p.newTotal}`,
+    `stars=${p.newStars}`,
+  ].join(' ');
+}
+
+/** @param {import('ocop').Comparison} c */
+function compare(c) {
+  return [
+    `self=${c.selfTotal}`,
+    `council=${c.councilTotal}`,
+    `over=${c.pointsOverclaimed}`,
+    `under=${c.pointsUnderclaimed}`,
+    `diffs=${list(c.differences.map((d) => `${d.code}:${d.atStake}`))}`,
+  ].join(' ');
+}
+
+/** @param {import('ocop').CertificateStatus} c */
+function certificate(c) {
+  const w = c.reevaluationWindow;
+  return [
+    `issued_under=${c.issuedUnder}`,
+    `rules=${c.rulesOf}`,
+    `expires=${c.expiresOn}`,
+    `state=${c.state}`,
+    `valid=${c.valid}`,
+    `window=${w ? `${w.opensOn}..${w.closesOn}` : '-'}`,
+    `grace=${opt(c.graceUntil)}`,
+    `notice=${opt(c.expiryNoticeBy)}`,
+  ].join(' ');
+}
+
+/** @param {import('ocop').RoundAnswer} r */
+function round(r) {
+  const x = r.round;
+  return x
+    ? `edition=${r.edition} round=${x.level}#${x.number} proposals_before=${x.proposalsBefore} completed_before=${x.completedBefore}`
+    : `edition=${r.edition} round=-`;
+}
+
+/** @param {import('ocop').PortfolioReport} r */
+function portfolio(r) {
+  const counts = (cs) => list(cs.map((c) => `${c.key}:${c.count}`));
+  return [
+    `products=${r.products}`,
+    `valid=${r.validCertificates}`,
+    `subjects=${r.subjects}`,
+    `stars=${counts(r.byStars)}`,
+    `groups=${counts(r.byGroup)}`,
+    `types=${counts(r.bySubjectType)}`,
+    `expiring=${r.expiring.length}`,
+    `due=${r.reevaluation.due}`,
+    `reevaluated=${r.reevaluation.reevaluated}`,
+    `expired_without=${r.reevaluation.expiredWithout}`,
+    `coverage=${r.reevaluation.percent}`,
+    `targets=${list(r.targets.map((t) => (t.met ? `${t.id}:met` : `${t.id}:short${t.shortfall}`)))}`,
+    `row_errors=${list(r.rowErrors.map((e) => `${e.line}:${e.errors.map((x) => x.code).join('+')}`))}`,
+  ].join(' ');
+}
+
+/**
+ * The fingerprint of running one case on the package `ocop`.
+ * @param {typeof import('ocop')} ocop
+ * @param {{ kind: string, input: any }} c
+ */
+export function fingerprint(ocop, { kind, input }) {
+  try {
+    switch (kind) {
+      case 'score':
+        return score(ocop.score(input));
+      case 'council':
+        return council(ocop.council(input));
+      case 'plan':
+        return plan(
+          input.onlyCriteria && input.targetStar == null
+            ? ocop.bestReachable(input.evaluation, input.onlyCriteria)
+            : ocop.plan(input.evaluation, input.targetStar, input.onlyCriteria),
+        );
+      case 'compare':
+        return compare(ocop.compare(input.selfAssessment, input.council));
+      case 'certificate':
+        return certificate(ocop.certificate(input));
+      case 'dossierRules': {
+        const r = ocop.dossierRules(input.filedOn, input.kind);
+        return `edition=${r.edition} finish_by=${opt(r.finishBy)}`;
+      }
+      case 'round':
+        return round(ocop.roundForSubmission(input.on, input.level));
+      case 'nextRound':
+        return round(ocop.nextRound(input.on, input.level));
+      case 'productCode': {
+        const c = ocop.parseProductCode(input.code, input.edition, input.known);
+        return `edition=${c.edition} segments=${list(c.segments.map((s) => `${s.kind}:${s.value}`))} formatted=${c.formatted}`;
+      }
+      case 'productCodeFormat':
+        return `formatted=${ocop.formatProductCode(input)}`;
+      case 'portfolio': {
+        const targets = input.targets === 'ha-tinh-2023-2025' ? ocop.haTinhTargets() : input.targets;
+        return portfolio(ocop.portfolio(input.csv, input.on, input.expiringWithinDays, targets));
+      }
+      default:
+        return `unknown kind \`${kind}\``;
+    }
+  } catch (e) {
+    if (e?.name !== 'OcopError') throw e;
+    return `errors=${list(e.errors.map((x) => `${x.code}@${x.path}`))}`;
+  }
+}
+
+/** SHA-256 (hex) of the lines joined by "\n": the cross-surface digest. */
+export async function digest(lines) {
+  const bytes = new TextEncoder().encode(lines.join('\n'));
+  const hash = await globalThis.crypto.subtle.digest('SHA-256', bytes);
+  return [...new Uint8Array(hash)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Runs every case (in file-name order, then array order) and compares it with `expect`.
+ * @param {typeof import('ocop')} ocop
+ * @param {{ name: string, kind: string, input: any, expect: string }[]} cases
+ */
+export async function runCases(ocop, cases) {
+  const lines = [];
+  const failures = [];
+  for (const c of cases) {
+    const got = fingerprint(ocop, c);
+    if (got !== c.expect) failures.push({ name: c.name, expected: c.expect, got });
+    lines.push(`${c.name} ${got}`);
+  }
+  return { passed: cases.length - failures.length, failed: failures.length, failures, digest: await digest(lines) };
+}

@@ -1,0 +1,199 @@
+//! The catalog: editions, product sets, groups, subject types, sheets, search, and the error
+//! code table.
+
+use ocop_core::{Catalog, Edition, ErrorCode, Lang, SheetRef, Text, WarningCode, limits};
+use serde::Serialize;
+use tsify::Tsify;
+use wasm_bindgen::prelude::*;
+
+use crate::convert::{Answer, Refused, date, refuse, text, to_js, whole};
+
+/// The edition named by an `edition` argument (`26/2026`, `148/2023` or a printed number).
+pub(crate) fn edition_arg(value: &JsValue) -> Result<&'static Edition, Refused> {
+    let id = text(value, "/edition", limits::MAX_TEXT_CHARS)?;
+    let catalog = Catalog::builtin();
+    catalog.edition(&id).ok_or_else(|| {
+        let known: Vec<&str> = catalog.editions().iter().map(Edition::id).collect();
+        refuse(
+            ErrorCode::UnknownEdition,
+            "/edition",
+            format!("`{id}` is not an edition; use one of: {}", known.join(", ")),
+        )
+    })
+}
+
+/// The sheet named by `edition` and `productSet` arguments.
+pub(crate) fn sheet_arg(
+    edition: &JsValue,
+    product_set: &JsValue,
+) -> Result<SheetRef<'static>, Refused> {
+    let edition = edition_arg(edition)?;
+    let n = whole(product_set, "/productSet", u32::from(u8::MAX))?;
+    u8::try_from(n)
+        .ok()
+        .and_then(|n| edition.sheet(n))
+        .ok_or_else(|| {
+            refuse(
+                ErrorCode::UnknownProductSet,
+                "/productSet",
+                format!(
+                    "edition {} has product sets 1 to {}, not {n}",
+                    edition.id(),
+                    edition.data().product_sets.len()
+                ),
+            )
+        })
+}
+
+/// Every edition the library carries, newest first, in a few lines each.
+#[wasm_bindgen(unchecked_return_type = "EditionSummary[]")]
+pub fn editions() -> Answer {
+    let summaries: Vec<_> = Catalog::builtin()
+        .editions()
+        .iter()
+        .map(Edition::summary)
+        .collect();
+    to_js(&summaries)
+}
+
+/// The edition in force on a day: the newest one that had taken effect by then. Throws
+/// `NO_EDITION_IN_FORCE` before the oldest edition the library carries.
+#[wasm_bindgen(js_name = editionInForce, unchecked_return_type = "EditionSummary")]
+pub fn edition_in_force(
+    #[wasm_bindgen(
+        unchecked_param_type = "string",
+        param_description = "a day, `YYYY-MM-DD`"
+    )]
+    on: JsValue,
+) -> Answer {
+    let on = date(&on, "/on")?;
+    let edition = Catalog::builtin().edition_in_force(on).ok_or_else(|| {
+        refuse(
+            ErrorCode::NoEditionInForce,
+            "/on",
+            format!("no edition this library carries was in force on {on}"),
+        )
+    })?;
+    to_js(&edition.summary())
+}
+
+/// All of an edition's data: identity, rating rules, certificates, procedures, rounds,
+/// product-code format, subject types, groups, product sets and every sheet.
+#[wasm_bindgen(js_name = editionData, unchecked_return_type = "EditionData")]
+pub fn edition_data(
+    #[wasm_bindgen(
+        unchecked_param_type = "string",
+        param_description = "edition id: `26/2026`, `148/2023` (or the printed number)"
+    )]
+    edition: JsValue,
+) -> Answer {
+    to_js(edition_arg(&edition)?.data())
+}
+
+/// The edition's product sets (bộ sản phẩm), each scored on its own sheet.
+#[wasm_bindgen(js_name = productSets, unchecked_return_type = "ProductSetInfo[]")]
+pub fn product_sets(
+    #[wasm_bindgen(unchecked_param_type = "string", param_description = "edition id")]
+    edition: JsValue,
+) -> Answer {
+    to_js(&edition_arg(&edition)?.data().product_sets)
+}
+
+/// The edition's product groups (nhóm sản phẩm, I–VI) with their subgroups.
+#[wasm_bindgen(js_name = productGroups, unchecked_return_type = "ProductGroup[]")]
+pub fn product_groups(
+    #[wasm_bindgen(unchecked_param_type = "string", param_description = "edition id")]
+    edition: JsValue,
+) -> Answer {
+    to_js(&edition_arg(&edition)?.data().groups)
+}
+
+/// Who may apply under the edition (chủ thể OCOP), with the product sets each may apply for.
+#[wasm_bindgen(js_name = subjectTypes, unchecked_return_type = "SubjectTypeInfo[]")]
+pub fn subject_types(
+    #[wasm_bindgen(unchecked_param_type = "string", param_description = "edition id")]
+    edition: JsValue,
+) -> Answer {
+    to_js(&edition_arg(&edition)?.data().subject_types)
+}
+
+/// A product set's scoring sheet: parts, sections, criteria and their options (labels in
+/// Vietnamese and English), star markers, knock-outs and the sheet's caveats.
+#[wasm_bindgen(unchecked_return_type = "Sheet")]
+pub fn sheet(
+    #[wasm_bindgen(unchecked_param_type = "string", param_description = "edition id")]
+    edition: JsValue,
+    #[wasm_bindgen(
+        js_name = productSet,
+        unchecked_param_type = "number",
+        param_description = "the product set's number, 1–26"
+    )]
+    product_set: JsValue,
+) -> Answer {
+    to_js(sheet_arg(&edition, &product_set)?.data())
+}
+
+/// Product sets whose names contain the query, best first. Diacritics, case and punctuation
+/// are ignored: "nuoc mam" finds "nước mắm".
+#[wasm_bindgen(js_name = searchProductSets, unchecked_return_type = "SearchHit[]")]
+pub fn search_product_sets(
+    #[wasm_bindgen(unchecked_param_type = "string", param_description = "edition id")]
+    edition: JsValue,
+    #[wasm_bindgen(
+        unchecked_param_type = "string",
+        param_description = "words typed with or without diacritics"
+    )]
+    query: JsValue,
+) -> Answer {
+    let edition = edition_arg(&edition)?;
+    let query = text(&query, "/query", limits::MAX_TEXT_CHARS)?;
+    to_js(&edition.find_product_sets(&query))
+}
+
+/// An error code with its title.
+#[derive(Serialize, Tsify)]
+pub struct ErrorCodeInfo {
+    /// The stable code.
+    pub code: ErrorCode,
+    /// What it means.
+    pub title: Text,
+}
+
+/// A warning code with its title.
+#[derive(Serialize, Tsify)]
+pub struct WarningCodeInfo {
+    /// The stable code.
+    pub code: WarningCode,
+    /// What it means.
+    pub title: Text,
+}
+
+/// The one table of codes shared by every surface (`docs/errors.md`).
+#[derive(Serialize, Tsify)]
+pub struct CodeTable {
+    /// Why an input is refused: the `code` of a thrown `OcopError`.
+    pub errors: Vec<ErrorCodeInfo>,
+    /// What a result's `warnings` may say.
+    pub warnings: Vec<WarningCodeInfo>,
+}
+
+/// Every error and warning code, in table order, with its title in Vietnamese and English.
+#[wasm_bindgen(js_name = errorCodes, unchecked_return_type = "CodeTable")]
+pub fn error_codes() -> Answer {
+    to_js(&CodeTable {
+        errors: ErrorCode::ALL
+            .iter()
+            .map(|&code| ErrorCodeInfo {
+                code,
+                title: Text::new(code.title(Lang::Vi), code.title(Lang::En)),
+            })
+            .collect(),
+        warnings: WarningCode::ALL
+            .iter()
+            .map(|&code| WarningCodeInfo {
+                code,
+                title: Text::new(code.title(Lang::Vi), code.title(Lang::En)),
+            })
+            .collect(),
+    })
+}
