@@ -5,7 +5,7 @@
 // star (markers included) before anything is timed.
 //
 //   node benches/js/bench.mjs [--quick]        (after bindings/npm/build.sh)
-import { readFileSync, statSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -67,10 +67,16 @@ async function time(impl) {
 }
 const rows = [];
 for (const impl of implementations) rows.push(await time(impl));
-const base = rows.find((r) => r.name === ocop.baseline) ?? rows[0];
-console.log(`\n| implementation | µs per sheet | sheets/s | × ocop (${base.name}) |\n|---|---:|---:|---:|`);
+// Time relative to each ocop API: above 1 is slower than ocop, below 1 faster.
+const bases = ocop.implementations.map((impl) => rows.find((r) => r.name === impl.name));
+const ratio = (r, b) => {
+  const x = r.us / b.us;
+  return x >= 10 ? Math.round(x).toLocaleString('en-US') : x >= 1 ? x.toFixed(1) : x.toPrecision(2);
+};
+console.log(`\n| implementation | µs per sheet | sheets/s | ${bases.map((b) => `time × ${b.name}`).join(' | ')} |`);
+console.log(`|---|---:|---:|${bases.map(() => '---:').join('|')}|`);
 for (const r of rows) {
-  console.log(`| ${r.name} | ${r.us.toFixed(3)} | ${Math.round(1e6 / r.us).toLocaleString('en-US')} | ${(r.us / base.us).toFixed(2)} |`);
+  console.log(`| ${r.name} | ${r.us.toFixed(3)} | ${Math.round(1e6 / r.us).toLocaleString('en-US')} | ${bases.map((b) => ratio(r, b)).join(' | ')} |`);
 }
 
 // 3. Sizes and cold starts.
@@ -82,9 +88,14 @@ console.log('\nSizes:');
 for (const [name, path] of ocop.files) console.log(`- ocop ${name}: ${size(path)}`);
 const zenNative = `${root}/benches/js/node_modules/@gorules/zen-engine-linux-x64-gnu/zen-engine.linux-x64-gnu.node`;
 if (existsSync(zenNative)) console.log(`- @gorules/zen-engine native addon (linux x64): ${(statSync(zenNative).size / 1024 / 1024).toFixed(1)} MB raw`);
-for (const pkg of ['json-logic-js/logic.js', 'json-rules-engine/dist/index.js']) {
-  const path = `${root}/benches/js/node_modules/${pkg}`;
-  if (existsSync(path)) console.log(`- ${pkg.split('/')[0]} (main file only, without dependencies): ${size(path)}`);
+// The other packages' own JavaScript (every .js file of the package, without its dependencies).
+const jsFiles = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+  d.isDirectory() ? (d.name === 'node_modules' ? [] : jsFiles(`${dir}/${d.name}`)) : d.name.endsWith('.js') ? [`${dir}/${d.name}`] : []);
+for (const [pkg, dir] of [['json-logic-js', 'json-logic-js'], ['json-rules-engine', 'json-rules-engine/dist']]) {
+  const path = `${root}/benches/js/node_modules/${dir}`;
+  if (!existsSync(path)) continue;
+  const bytes = Buffer.concat(jsFiles(path).map((f) => readFileSync(f)));
+  console.log(`- ${pkg} (its own .js files, without dependencies): ${(bytes.length / 1024).toFixed(1)} KB raw, ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(1)} KB gzipped`);
 }
 console.log('\nCold start (instantiate + first scoring):');
 for (const line of await ocopColdStart(sheet, evaluations[0])) console.log(`- ${line}`);

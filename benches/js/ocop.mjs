@@ -59,7 +59,7 @@ export async function loadOcop(sheet) {
     },
   };
 
-  return { implementations: [objectApi, batchApi], baseline: objectApi.name, files };
+  return { implementations: [objectApi, batchApi], files };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -11,6 +11,7 @@ use crate::catalog::Catalog;
 use crate::catalog::model::{Level, Round};
 use crate::catalog::text::{Str, Text};
 use crate::catalog::validate::parse_month_day;
+use crate::certificate::day_month_year;
 use crate::error::{ErrorCode, InputErrors};
 
 /// A round on the calendar.
@@ -110,14 +111,14 @@ impl Catalog {
                 format!(
                     "Đợt {}: hồ sơ đề nghị trước ngày {}, hoàn thành trước ngày {}.",
                     r.number,
-                    r.proposals_before.strftime("%d/%m/%Y"),
-                    r.completed_before.strftime("%d/%m/%Y")
+                    day_month_year(r.proposals_before),
+                    day_month_year(r.completed_before)
                 ),
                 format!(
                     "Round {}: proposals before {}, completed before {}.",
                     r.number,
-                    r.proposals_before.strftime("%d/%m/%Y"),
-                    r.completed_before.strftime("%d/%m/%Y")
+                    day_month_year(r.proposals_before),
+                    day_month_year(r.completed_before)
                 ),
             ),
             None => Text::new("Không tìm thấy đợt đánh giá.", "No round found."),
