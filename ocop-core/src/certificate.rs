@@ -210,14 +210,7 @@ impl Catalog {
     pub fn certificate(&self, input: &CertificateInput) -> Result<CertificateStatus, InputErrors> {
         let mut errors = Vec::new();
         let issued_under = match &input.edition {
-            Some(id) => self.edition(id).or_else(|| {
-                errors.push(InputError::new(
-                    ErrorCode::UnknownEdition,
-                    "/edition",
-                    format!("`{id}` is not an edition"),
-                ));
-                None
-            }),
+            Some(id) => self.find_edition(id).map_err(|e| errors.push(e)).ok(),
             None => self.edition_in_force(input.issued_on).or_else(|| {
                 errors.push(InputError::new(
                     ErrorCode::NoEditionInForce,

@@ -205,6 +205,12 @@ impl fmt::Display for InputError {
 #[serde(transparent)]
 pub struct InputErrors(pub Vec<InputError>);
 
+impl From<InputError> for InputErrors {
+    fn from(error: InputError) -> InputErrors {
+        InputErrors(vec![error])
+    }
+}
+
 impl InputErrors {
     /// One error.
     pub fn one(

@@ -413,20 +413,9 @@ impl Catalog {
         }
         let edition = self.pick_edition(evaluation, &mut errors, &mut warnings);
         let sheet = edition.and_then(|e| {
-            let sheet = e.sheet(evaluation.product_set);
-            if sheet.is_none() {
-                errors.push(InputError::new(
-                    ErrorCode::UnknownProductSet,
-                    "/productSet",
-                    format!(
-                        "edition {} has product sets 1 to {}, not {}",
-                        e.id(),
-                        e.data().product_sets.len(),
-                        evaluation.product_set
-                    ),
-                ));
-            }
-            sheet
+            e.find_sheet(evaluation.product_set)
+                .map_err(|e| errors.push(e))
+                .ok()
         });
         let (Some(edition), Some(sheet)) = (edition, sheet) else {
             return Err(InputErrors(errors));
@@ -490,16 +479,8 @@ impl Catalog {
     ) -> Option<&Edition> {
         match (&evaluation.edition, evaluation.evaluated_on) {
             (Some(id), date) => {
-                let found = self.edition(id);
+                let found = self.find_edition(id).map_err(|e| errors.push(e)).ok();
                 match (found, date) {
-                    (None, _) => {
-                        let known: Vec<_> = self.editions().iter().map(|e| e.id()).collect();
-                        errors.push(InputError::new(
-                            ErrorCode::UnknownEdition,
-                            "/edition",
-                            format!("`{id}` is not an edition; use one of: {}", known.join(", ")),
-                        ));
-                    }
                     (Some(e), Some(d)) if !e.in_force_on(d) => warnings.push(Warning::new(
                         WarningCode::EditionNotInForce,
                         "/edition",

@@ -85,13 +85,7 @@ impl Catalog {
             ));
         }
         let candidates: Vec<&Edition> = match edition {
-            Some(id) => vec![self.edition(id).ok_or_else(|| {
-                InputErrors::one(
-                    ErrorCode::UnknownEdition,
-                    "/edition",
-                    format!("`{id}` is not an edition"),
-                )
-            })?],
+            Some(id) => vec![self.find_edition(id)?],
             None => self.editions().iter().collect(),
         };
         let mut first_error = None;

@@ -39,18 +39,13 @@ fn catalog() -> &'static Catalog {
 }
 
 fn find_edition(id: &str) -> Result<&'static Edition> {
-    catalog().edition(id).ok_or_else(|| {
-        let message = format!("`{id}` is not an edition");
-        InputErrors::one(ErrorCode::UnknownEdition, "/edition", message).into()
-    })
+    Ok(catalog().find_edition(id).map_err(InputErrors::from)?)
 }
 
 fn find_sheet(edition: &str, product_set: u8) -> Result<SheetRef<'static>> {
-    let edition = find_edition(edition)?;
-    edition.sheet(product_set).ok_or_else(|| {
-        let message = format!("edition {} has no product set {product_set}", edition.id());
-        InputErrors::one(ErrorCode::UnknownProductSet, "/productSet", message).into()
-    })
+    Ok(find_edition(edition)?
+        .find_sheet(product_set)
+        .map_err(InputErrors::from)?)
 }
 
 // ---- catalog ----

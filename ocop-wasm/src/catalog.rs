@@ -1,7 +1,9 @@
 //! The catalog: editions, product sets, groups, subject types, sheets, search, and the error
 //! code table.
 
-use ocop_core::{Catalog, Edition, ErrorCode, Lang, SheetRef, Text, WarningCode, limits};
+use ocop_core::{
+    Catalog, Edition, ErrorCode, InputErrors, Lang, SheetRef, Text, WarningCode, limits,
+};
 use serde::Serialize;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
@@ -11,15 +13,9 @@ use crate::convert::{Answer, Refused, date, refuse, text, to_js, whole};
 /// The edition named by an `edition` argument (`26/2026`, `148/2023` or a printed number).
 pub(crate) fn edition_arg(value: &JsValue) -> Result<&'static Edition, Refused> {
     let id = text(value, "/edition", limits::MAX_TEXT_CHARS)?;
-    let catalog = Catalog::builtin();
-    catalog.edition(&id).ok_or_else(|| {
-        let known: Vec<&str> = catalog.editions().iter().map(Edition::id).collect();
-        refuse(
-            ErrorCode::UnknownEdition,
-            "/edition",
-            format!("`{id}` is not an edition; use one of: {}", known.join(", ")),
-        )
-    })
+    Ok(Catalog::builtin()
+        .find_edition(&id)
+        .map_err(InputErrors::from)?)
 }
 
 /// The sheet named by `edition` and `productSet` arguments.
@@ -29,20 +25,9 @@ pub(crate) fn sheet_arg(
 ) -> Result<SheetRef<'static>, Refused> {
     let edition = edition_arg(edition)?;
     let n = whole(product_set, "/productSet", u32::from(u8::MAX))?;
-    u8::try_from(n)
-        .ok()
-        .and_then(|n| edition.sheet(n))
-        .ok_or_else(|| {
-            refuse(
-                ErrorCode::UnknownProductSet,
-                "/productSet",
-                format!(
-                    "edition {} has product sets 1 to {}, not {n}",
-                    edition.id(),
-                    edition.data().product_sets.len()
-                ),
-            )
-        })
+    // `whole` has checked the range.
+    let n = u8::try_from(n).unwrap_or(u8::MAX);
+    Ok(edition.find_sheet(n).map_err(InputErrors::from)?)
 }
 
 /// Every edition the library carries, newest first, in a few lines each.

@@ -26,6 +26,8 @@ use std::sync::OnceLock;
 
 use jiff::civil::Date;
 
+use crate::error::{ErrorCode, InputError};
+
 use model::{
     Band, Criterion, EditionData, KnockoutKind, Procedure, ProductSetInfo, Sheet, SubjectType,
 };
@@ -103,6 +105,24 @@ impl Catalog {
         self.editions
             .iter()
             .find(|e| e.data.identity.id == id || e.data.identity.number == id)
+    }
+
+    /// [`Catalog::edition`], or the `UNKNOWN_EDITION` error at `/edition` naming the editions
+    /// carried: the one wording of that error for every reader and binding.
+    ///
+    /// ```
+    /// let error = ocop_core::Catalog::builtin().find_edition("1048/2019").unwrap_err();
+    /// assert_eq!(error.message, "`1048/2019` is not an edition; use one of: 26/2026, 148/2023");
+    /// ```
+    pub fn find_edition(&self, id: &str) -> Result<&Edition, InputError> {
+        self.edition(id).ok_or_else(|| {
+            let known: Vec<&str> = self.editions.iter().map(Edition::id).collect();
+            InputError::new(
+                ErrorCode::UnknownEdition,
+                "/edition",
+                format!("`{id}` is not an edition; use one of: {}", known.join(", ")),
+            )
+        })
     }
 
     /// The edition in force on `date`: the newest one that had taken effect by then.
@@ -184,6 +204,21 @@ impl Edition {
     /// The product set with the regulation's number `n` (1–26).
     pub fn product_set(&self, n: u8) -> Option<&ProductSetInfo> {
         self.data.product_sets.iter().find(|s| s.number == n)
+    }
+
+    /// [`Edition::sheet`], or the `UNKNOWN_PRODUCT_SET` error at `/productSet`.
+    pub fn find_sheet(&self, n: u8) -> Result<SheetRef<'_>, InputError> {
+        self.sheet(n).ok_or_else(|| {
+            InputError::new(
+                ErrorCode::UnknownProductSet,
+                "/productSet",
+                format!(
+                    "edition {} has product sets 1 to {}, not {n}",
+                    self.id(),
+                    self.data.product_sets.len()
+                ),
+            )
+        })
     }
 
     /// The scoring sheet for product set `n`.
