@@ -9,8 +9,12 @@ use std::path::{Path, PathBuf};
 use std::{env, fs, process};
 
 #[allow(dead_code, unreachable_pub, missing_docs)]
-#[path = "src/catalog/text.rs"]
+#[path = "src/text.rs"]
 mod text;
+
+#[allow(dead_code, unreachable_pub, missing_docs)]
+#[path = "src/wire.rs"]
+mod wire;
 
 #[allow(dead_code, unreachable_pub, missing_docs)]
 #[path = "src/catalog/model.rs"]
@@ -29,6 +33,8 @@ fn main() {
     println!("cargo::rustc-cfg=ocop_lib");
     println!("cargo::rerun-if-changed=catalogs");
     println!("cargo::rerun-if-changed=src/catalog");
+    println!("cargo::rerun-if-changed=src/text.rs");
+    println!("cargo::rerun-if-changed=src/wire.rs");
     if let Err(message) = run() {
         eprintln!("{message}");
         process::exit(1);

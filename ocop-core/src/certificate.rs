@@ -15,57 +15,102 @@
 use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use crate::catalog::model::RevocationGround;
-use crate::catalog::text::{Str, Text};
 use crate::catalog::{Catalog, Edition};
-use crate::error::{ErrorCode, InputError, InputErrors};
+use crate::error::{InputError, InputErrors, Problem};
+use crate::read::{self, Fields, Input};
+use crate::requests::DossierRulesRequest;
+use crate::text::{Str, Text, day_month_year};
+use crate::wire::Choice;
 
 /// A certificate's facts, and the day to judge it on.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CertificateInput {
     /// The edition it was issued under (default: the one in force on `issued_on`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = None))]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub edition: Option<String>,
     /// Day of issue (ngày ban hành quyết định công nhận).
-    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub issued_on: Date,
     /// Stars recognised (3–5), for who revokes it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = None))]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub stars: Option<u8>,
     /// The day to judge it on.
-    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub on: Date,
     /// The day a re-evaluation dossier was filed, if one was.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(optional, type = "string"))]
-    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = None))]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "string"))]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub reevaluation_filed_on: Option<Date>,
     /// The day the re-evaluation was decided, if it was.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(optional, type = "string"))]
-    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = None))]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "string"))]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub reevaluation_decided_on: Option<Date>,
     /// The day it was revoked, if it was.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(optional, type = "string"))]
-    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = None))]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "string"))]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub revoked_on: Option<Date>,
     /// Why it was revoked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = None))]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub revocation_ground: Option<RevocationGround>,
 }
 
+impl Input for CertificateInput {
+    fn read(value: &Value, path: &str, errors: &mut Vec<InputError>) -> Option<CertificateInput> {
+        let f = Fields::new(
+            value,
+            path,
+            "a certificate",
+            &[&[
+                "edition",
+                "issuedOn",
+                "stars",
+                "on",
+                "reevaluationFiledOn",
+                "reevaluationDecidedOn",
+                "revokedOn",
+                "revocationGround",
+            ]],
+            errors,
+        );
+        let edition = f.optional("edition", errors);
+        let issued_on = f.required("issuedOn", errors);
+        let stars = f.optional("stars", errors);
+        let on = f.required("on", errors);
+        let reevaluation_filed_on = f.optional("reevaluationFiledOn", errors);
+        let reevaluation_decided_on = f.optional("reevaluationDecidedOn", errors);
+        let revoked_on = f.optional("revokedOn", errors);
+        let revocation_ground = f.optional("revocationGround", errors);
+        Some(CertificateInput {
+            edition,
+            issued_on: issued_on?,
+            stars,
+            on: on?,
+            reevaluation_filed_on,
+            reevaluation_decided_on,
+            revoked_on,
+            revocation_ground,
+        })
+    }
+}
+
+read::deserialize_through_reader!(CertificateInput);
+
 /// Where a certificate stands on a day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Enum))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "camelCase")]
 pub enum CertificateState {
     /// Valid; the re-evaluation window has not opened.
@@ -86,8 +131,8 @@ pub enum CertificateState {
 
 /// A certificate judged on a day.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct CertificateStatus {
     /// The edition it was issued under.
@@ -95,13 +140,13 @@ pub struct CertificateStatus {
     /// The edition whose rules govern its expiry and re-evaluation.
     pub rules_of: Str,
     /// Day of issue.
-    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub issued_on: Date,
     /// Last valid day.
-    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub expires_on: Date,
     /// The day judged.
-    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub on: Date,
     /// Where it stands.
     pub state: CertificateState,
@@ -114,11 +159,11 @@ pub struct CertificateStatus {
     pub reevaluation_window: Option<DateWindow>,
     /// The last day of the grace, when a late filing earns it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(optional, type = "string"))]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "string"))]
     pub grace_until: Option<Date>,
     /// The day by which the issuer notifies the producer of expiry (148).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(optional, type = "string"))]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "string"))]
     pub expiry_notice_by: Option<Date>,
     /// The revocation, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -129,26 +174,26 @@ pub struct CertificateStatus {
 
 /// A span of days, both ends included.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct DateWindow {
     /// First day.
-    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub opens_on: Date,
     /// Last day.
-    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub closes_on: Date,
 }
 
 /// A revocation with its ground and authority.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct Revocation {
     /// The day.
-    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub revoked_on: Date,
     /// The ground, if given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -163,8 +208,8 @@ pub struct Revocation {
 
 /// A dossier's kind, for the transition rules.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Enum))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "camelCase")]
 pub enum DossierKind {
     /// First evaluation (lần đầu).
@@ -175,17 +220,26 @@ pub enum DossierKind {
     Reevaluation,
 }
 
+impl Choice for DossierKind {
+    const ALL: &'static [DossierKind] = &[
+        DossierKind::First,
+        DossierKind::Upgrade,
+        DossierKind::Reevaluation,
+    ];
+    const WHAT: &'static str = "a dossier kind";
+}
+
 /// The rules a dossier is evaluated under.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct DossierRules {
     /// The edition whose criteria and procedure apply.
     pub edition: Str,
     /// The last day to finish under them, for a dossier carried over by a transition.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(optional, type = "string"))]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "string"))]
     pub finish_by: Option<Date>,
     /// The article applied.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -212,58 +266,52 @@ impl Catalog {
         let issued_under = match &input.edition {
             Some(id) => self.find_edition(id).map_err(|e| errors.push(e)).ok(),
             None => self.edition_in_force(input.issued_on).or_else(|| {
-                errors.push(InputError::new(
-                    ErrorCode::NoEditionInForce,
+                errors.push(InputError::at(
                     "/issuedOn",
-                    format!(
-                        "no edition this library carries was in force on {}",
-                        input.issued_on
-                    ),
+                    Problem::NoEditionInForce(input.issued_on),
                 ));
                 None
             }),
         };
-        if input.on < input.issued_on {
-            errors.push(InputError::new(
-                ErrorCode::InvalidDateRange,
-                "/on",
-                "the day judged is before the day of issue",
-            ));
-        }
-        for (field, day) in [
-            ("/reevaluationFiledOn", input.reevaluation_filed_on),
-            ("/reevaluationDecidedOn", input.reevaluation_decided_on),
-            ("/revokedOn", input.revoked_on),
+        for (field, day, what) in [
+            ("/on", Some(input.on), "the day judged"),
+            (
+                "/reevaluationFiledOn",
+                input.reevaluation_filed_on,
+                "the day of filing",
+            ),
+            (
+                "/reevaluationDecidedOn",
+                input.reevaluation_decided_on,
+                "the day of decision",
+            ),
+            ("/revokedOn", input.revoked_on, "the day of revocation"),
         ] {
             if day.is_some_and(|d| d < input.issued_on) {
-                errors.push(InputError::new(
-                    ErrorCode::InvalidDateRange,
+                errors.push(InputError::at(
                     field,
-                    "this day is before the day of issue",
+                    Problem::DateBefore {
+                        day: what,
+                        other: "the day of issue",
+                    },
                 ));
             }
         }
-        if input.stars.is_some_and(|s| !(1..=5).contains(&s)) {
-            errors.push(InputError::new(
-                ErrorCode::WrongType,
+        if let Some(s) = input.stars.filter(|s| !(1..=5).contains(s)) {
+            errors.push(InputError::at(
                 "/stars",
-                "stars are 1 to 5",
+                Problem::InvalidStars(u64::from(s)),
             ));
         }
         let Some(issued_under) = issued_under else {
             return Err(InputErrors(errors));
         };
         let months = i32::from(issued_under.data().certificate.validity_months);
-        let expires_on = input.issued_on.checked_add(months.months()).map_err(|e| {
-            InputErrors::one(
-                ErrorCode::InvalidDate,
-                "/issuedOn",
-                format!("the expiry falls outside the calendar: {e}"),
-            )
-        })?;
-        if !errors.is_empty() {
-            return Err(InputErrors(errors));
-        }
+        let expires_on = input
+            .issued_on
+            .checked_add(months.months())
+            .map_err(|_| InputErrors::at("/issuedOn", Problem::DateOutOfRange("the expiry")))?;
+        InputErrors::or_ok(errors, ())?;
         let rules = self.edition_in_force(expires_on).unwrap_or(issued_under);
         Ok(judge(input, issued_under, rules, expires_on))
     }
@@ -274,22 +322,20 @@ impl Catalog {
     /// ```
     /// use jiff::civil::date;
     /// use ocop_core::certificate::DossierKind;
-    /// let rules = ocop_core::Catalog::builtin().dossier_rules(date(2026, 5, 10), DossierKind::First).unwrap();
+    /// use ocop_core::requests::DossierRulesRequest;
+    /// let request = DossierRulesRequest { filed_on: date(2026, 5, 10), kind: DossierKind::First };
+    /// let rules = ocop_core::Catalog::builtin().dossier_rules(&request).unwrap();
     /// assert_eq!(rules.edition, "148/2023");
     /// assert_eq!(rules.finish_by, Some(date(2026, 7, 21)));
     /// ```
     pub fn dossier_rules(
         &self,
-        filed_on: Date,
-        kind: DossierKind,
+        request: &DossierRulesRequest,
     ) -> Result<DossierRules, InputErrors> {
-        let edition = self.edition_in_force(filed_on).ok_or_else(|| {
-            InputErrors::one(
-                ErrorCode::NoEditionInForce,
-                "/filedOn",
-                format!("no edition this library carries was in force on {filed_on}"),
-            )
-        })?;
+        let DossierRulesRequest { filed_on, kind } = *request;
+        let edition = self
+            .edition_in_force(filed_on)
+            .ok_or_else(|| InputErrors::at("/filedOn", Problem::NoEditionInForce(filed_on)))?;
         // A newer edition whose transition carries this dossier over.
         let carrier = self.editions().iter().find(|e| {
             e.data().transition.as_ref().is_some_and(|t| {
@@ -419,12 +465,6 @@ fn judge(
         revocation,
         explanation,
     }
-}
-
-/// A day as Vietnamese texts print it: `15/03/2027`. (Written out rather than with jiff's
-/// `strftime`, whose formatter would add 11 KB gzipped to the npm package.)
-pub(crate) fn day_month_year(d: Date) -> String {
-    format!("{:02}/{:02}/{}", d.day(), d.month(), d.year())
 }
 
 fn explain(

@@ -1,16 +1,24 @@
 //! Errors for malformed input, and warnings that travel with a result.
 //!
 //! An error means the input itself is wrong (an unknown criterion, an option out of range…);
-//! a rule outcome such as a rejected dossier is data in the result, never an error. Every
-//! error names a stable [`ErrorCode`] and the JSON Pointer of the bad field, and all problems
-//! are reported at once. The same codes are used by the npm package, Kotlin and Swift; the
-//! table in `docs/errors.md` is generated from [`ErrorCode::ALL`] (a test keeps it in step).
+//! a rule outcome such as a rejected dossier is data in the result, never an error.
+//!
+//! Two layers, as in application-services and bitwarden's SDK:
+//! - [`Problem`] is the typed vocabulary: one variant per kind of problem, each with its one
+//!   wording (thiserror), and [`Problem::code`] maps it to its stable [`ErrorCode`] in this
+//!   one place.
+//! - [`InputError`] is what crosses every boundary: the code, the JSON Pointer of the bad
+//!   field, and the problem's sentence. Every problem of an input is reported at once
+//!   ([`InputErrors`]).
+//!
+//! The same codes are used by the npm package, Kotlin, Swift and Python; the table in
+//! `docs/errors.md` is generated from [`ErrorCode::ALL`] (a test keeps it in step).
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::text::Lang;
+use crate::text::Lang;
 
 macro_rules! codes {
     ($(#[$meta:meta])* $name:ident { $($(#[doc = $doc:literal])* $variant:ident = $code:literal, $vi:literal, $en:literal;)* }) => {
@@ -48,8 +56,8 @@ codes! {
     /// Why an input was refused. Stable across versions and languages.
     #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
     #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-    #[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-    #[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Enum))]
+    #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+    #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
     ErrorCode {
         /// The text is not JSON.
         InvalidJson = "INVALID_JSON", "Dữ liệu không phải JSON hợp lệ", "The input is not valid JSON";
@@ -105,9 +113,11 @@ codes! {
         TourismCaseOutOfRange = "TOURISM_CASE_OUT_OF_RANGE", "Trường hợp phải là 1 hoặc 2", "The case must be 1 or 2";
         /// A knock-out was reported on a criterion that has none.
         NoKnockoutOnCriterion = "NO_KNOCKOUT_ON_CRITERION", "Tiêu chí này không có điều kiện loại", "This criterion has no knock-out condition";
+        /// A requirement ("Yêu cầu") was stated for a criterion that prints none.
+        NoRequirementOnCriterion = "NO_REQUIREMENT_ON_CRITERION", "Tiêu chí này không có dòng yêu cầu", "This criterion prints no requirement";
         /// A council with no members.
         CouncilEmpty = "COUNCIL_EMPTY", "Hội đồng không có thành viên", "The council has no members";
-        /// Members' sheets are for different editions, product sets or producers.
+        /// Sheets that must be for the same product are not (members, self-assessment).
         CouncilMismatch = "COUNCIL_MISMATCH", "Phiếu của các thành viên không cùng sản phẩm", "Members' sheets are not for the same product";
         /// The council rules are not usable (e.g. more decimals than supported).
         InvalidCouncilRules = "INVALID_COUNCIL_RULES", "Quy tắc hội đồng không hợp lệ", "The council rules are not valid";
@@ -132,8 +142,8 @@ codes! {
     /// Something a person should know about a result, without it being wrong.
     #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
     #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-    #[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-    #[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Enum))]
+    #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+    #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
     WarningCode {
         /// The sheet's source is known to be short; see the sheet's `provisional` reason.
         ProvisionalSheet = "PROVISIONAL_SHEET", "Phiếu tạm thời: nguồn dữ liệu chưa đủ", "Provisional sheet: its source is known to be short";
@@ -153,6 +163,11 @@ codes! {
         SuspectedTypo = "SUSPECTED_TYPO", "Điểm của phương án có thể bị in nhầm", "The option's points may be a misprint";
         /// The ticked option was added by us where the text prints none.
         ImpliedOption = "IMPLIED_OPTION", "Phương án được suy ra, văn bản không in", "The option is implied; the text prints none";
+        /// A value kept as printed but in doubt decides the stars: under the pattern the other
+        /// sheets print, the stars would differ.
+        DoubtDecides = "DOUBT_DECIDES", "Giá trị còn nghi vấn quyết định số sao", "A value in doubt decides the stars";
+        /// A criterion's printed requirement ("Yêu cầu") was stated as not met.
+        RequirementNotMet = "REQUIREMENT_NOT_MET", "Chưa đáp ứng dòng yêu cầu của tiêu chí", "A criterion's printed requirement is not met";
         /// A rule the text leaves open was applied as this library reads it.
         ReadingApplied = "READING_APPLIED", "Áp dụng cách hiểu của thư viện cho quy định chưa rõ", "A rule the text leaves open was applied as this library reads it";
         /// Members flagged a knock-out that the council did not decide.
@@ -164,12 +179,390 @@ codes! {
     }
 }
 
+/// What a JSON value turned out to be, for [`Problem::WrongType`].
+pub(crate) fn json_kind(value: &serde_json::Value) -> &'static str {
+    use serde_json::Value;
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Every kind of problem an input can have, each worded once. [`Problem::code`] gives its
+/// stable [`ErrorCode`]; [`InputError::at`] places it at a path.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Problem {
+    // ---- the shape of the input ----
+    /// The text is not JSON.
+    #[error("not valid JSON: {0}")]
+    InvalidJson(String),
+    /// Over a size limit.
+    #[error("the input is {size} bytes; the limit is {limit}")]
+    InputTooLarge {
+        /// Bytes given (at least).
+        size: usize,
+        /// Bytes allowed.
+        limit: usize,
+    },
+    /// Nested too deeply.
+    #[error("the input is nested more than {0} levels deep")]
+    TooDeep(usize),
+    /// A list over its limit.
+    #[error("at most {max} {what}, not {found}")]
+    TooManyItems {
+        /// What the list holds.
+        what: &'static str,
+        /// How many are allowed.
+        max: usize,
+        /// How many were given (at least).
+        found: usize,
+    },
+    /// A text over its limit.
+    #[error("at most {0} characters")]
+    StringTooLong(usize),
+    /// The wrong kind of value.
+    #[error("expected {expected}, found {found}")]
+    WrongType {
+        /// What the field holds.
+        expected: &'static str,
+        /// What was given.
+        found: String,
+    },
+    /// A field the format does not have.
+    #[error("`{field}` is not a field here; the fields are: {known}")]
+    UnknownField {
+        /// The field given.
+        field: String,
+        /// The fields there are, comma-separated.
+        known: String,
+    },
+    /// A required field is absent.
+    #[error("`{0}` is required")]
+    MissingField(String),
+    /// An unsupported format version.
+    #[error("this library reads format version {supported}, not {found}")]
+    FormatVersion {
+        /// The version read.
+        supported: u32,
+        /// The version given.
+        found: u32,
+    },
+    /// Not a `YYYY-MM-DD` date.
+    #[error("`{0}` is not a date in the form YYYY-MM-DD")]
+    InvalidDate(String),
+    /// A date that cannot be counted from (its expiry would fall outside the calendar).
+    #[error("{0} falls outside the calendar")]
+    DateOutOfRange(&'static str),
+    /// A day before another it must follow.
+    #[error("{day} is before {other}")]
+    DateBefore {
+        /// The day given.
+        day: &'static str,
+        /// The day it must not precede.
+        other: &'static str,
+    },
+    /// Not one of a field's values.
+    #[error("`{found}` is not {what}; use one of: {allowed}")]
+    NotOneOf {
+        /// What the field names.
+        what: &'static str,
+        /// The value given.
+        found: String,
+        /// The values allowed, comma-separated.
+        allowed: String,
+    },
+
+    // ---- editions and sheets ----
+    /// An edition id the library does not carry.
+    #[error("`{id}` is not an edition; use one of: {known}")]
+    UnknownEdition {
+        /// The id given.
+        id: String,
+        /// The editions carried, comma-separated.
+        known: String,
+    },
+    /// Neither an edition nor an evaluation date.
+    #[error("give `edition` or `evaluatedOn` (the edition in force that day is used)")]
+    MissingEdition,
+    /// A day before every edition.
+    #[error("no edition this library carries was in force on {0}")]
+    NoEditionInForce(jiff::civil::Date),
+    /// A product set the edition does not have.
+    #[error("edition {edition} has product sets 1 to {last}, not {found}")]
+    UnknownProductSet {
+        /// The edition.
+        edition: String,
+        /// Its last product set.
+        last: usize,
+        /// The number given.
+        found: u8,
+    },
+    /// Not one of the subject types.
+    #[error("`{found}` is not a subject type; use one of: {allowed}")]
+    UnknownSubjectType {
+        /// The value given.
+        found: String,
+        /// The subject types, comma-separated.
+        allowed: String,
+    },
+    /// A subject type that may not apply for this product set.
+    #[error("a {0} may apply only for the tourism product set")]
+    SubjectTypeNotEligible(&'static str),
+    /// A council level the procedure does not have.
+    #[error("the procedure {procedure} has no {level} council")]
+    LevelNotInProcedure {
+        /// The procedure in force.
+        procedure: String,
+        /// The level given.
+        level: &'static str,
+    },
+    /// A criterion code no sheet of the edition has.
+    #[error("no criterion of edition {edition} has the code `{code}`")]
+    UnknownCriterion {
+        /// The edition.
+        edition: String,
+        /// The code given.
+        code: String,
+    },
+    /// A criterion of the edition that is not on this sheet.
+    #[error("{code} is not on the sheet for product set {product_set}")]
+    CriterionNotOnSheet {
+        /// The code given.
+        code: String,
+        /// The sheet's product set.
+        product_set: u8,
+    },
+
+    // ---- answers ----
+    /// An option the criterion does not have.
+    #[error("{code} has options 0 to {last}, not {found}")]
+    OptionOutOfRange {
+        /// The criterion.
+        code: String,
+        /// Its last option.
+        last: usize,
+        /// The option given.
+        found: i64,
+    },
+    /// A negative option number.
+    #[error("option {0} does not exist: options are numbered from 0")]
+    NegativeOption(i64),
+    /// A criterion left unanswered.
+    #[error("{code} has no answer: give an option number, or null if none applies{hint}")]
+    MissingAnswer {
+        /// The criterion.
+        code: String,
+        /// What this producer may tick, when only some options fit.
+        hint: String,
+    },
+    /// A sheet scored from a row of the wrong length.
+    #[error("expected {expected} answers, one per criterion; got {found}")]
+    AnswerCount {
+        /// Criteria on the sheet.
+        expected: usize,
+        /// Answers given.
+        found: usize,
+    },
+    /// An option for another kind of producer.
+    #[error("option {option} of {code} is for {for_types}; a {subject_type} may tick {allowed}")]
+    SubjectTypeOptionMismatch {
+        /// The criterion.
+        code: String,
+        /// The option ticked.
+        option: usize,
+        /// Who it is for.
+        for_types: String,
+        /// Who applies.
+        subject_type: &'static str,
+        /// What they may tick.
+        allowed: String,
+    },
+    /// Options of both tourism cases.
+    #[error(
+        "option {option} of {code} is for case {case}, but case {applies} applies to this evaluation"
+    )]
+    MixedTourismCases {
+        /// The criterion.
+        code: String,
+        /// The option ticked.
+        option: usize,
+        /// Its case.
+        case: u8,
+        /// The case that applies.
+        applies: u8,
+    },
+    /// A tourism case on a sheet without cases.
+    #[error("product set {0} has no alternative cases")]
+    TourismCaseNotApplicable(u8),
+    /// A tourism case other than 1 or 2.
+    #[error("the case must be 1 or 2")]
+    TourismCaseOutOfRange,
+    /// A knock-out on a criterion without one.
+    #[error("{0} has no knock-out condition on this sheet")]
+    NoKnockoutOnCriterion(String),
+    /// A requirement stated for a criterion that prints none.
+    #[error("{0} prints no requirement (\"Yêu cầu\") on this sheet")]
+    NoRequirementOnCriterion(String),
+
+    // ---- councils and comparisons ----
+    /// A council with no members.
+    #[error("a council needs at least one member's sheet")]
+    CouncilEmpty,
+    /// A member's sheet for another product.
+    #[error(
+        "{0} is not for the same edition, date, product set, producer and level as the first sheet"
+    )]
+    MemberMismatch(String),
+    /// Two sheets compared that are not for the same product.
+    #[error("the two sheets are not for the same edition, product set and producer")]
+    NotSameProduct,
+    /// Unusable council rules.
+    #[error("{0}")]
+    InvalidCouncilRules(&'static str),
+    /// A target star outside 1–5.
+    #[error("the target star must be 1 to 5")]
+    InvalidTarget,
+    /// Stars outside 1–5.
+    #[error("stars are 1 to 5, not {0}")]
+    InvalidStars(u64),
+
+    // ---- product codes ----
+    /// A code with the wrong number of parts.
+    #[error(
+        "`{code}` has {found} part(s); a {edition} code has {expected} separated by `-`: {printed}"
+    )]
+    ProductCodeParts {
+        /// The code given.
+        code: String,
+        /// Parts found.
+        found: usize,
+        /// The edition whose format was tried.
+        edition: String,
+        /// Parts expected.
+        expected: usize,
+        /// The format as printed.
+        printed: String,
+    },
+    /// A segment of the wrong shape.
+    #[error("the {segment} `{value}` {why}")]
+    ProductCodeSegment {
+        /// Which segment.
+        segment: &'static str,
+        /// Its value.
+        value: String,
+        /// What is wrong with it.
+        why: String,
+    },
+    /// No edition defines a product code.
+    #[error("no edition defines a product code")]
+    NoProductCodeFormat,
+    /// An administrative code not in the list supplied.
+    #[error("{value} is not in the {segment} codes supplied")]
+    UnknownAdminCode {
+        /// The code.
+        value: String,
+        /// Which list.
+        segment: &'static str,
+    },
+
+    // ---- CSV and targets ----
+    /// A CSV file or row that cannot be read.
+    #[error("{0}")]
+    InvalidCsv(String),
+    /// A CSV header without a required column.
+    #[error("the header lacks {missing}; the columns are: {columns}")]
+    CsvHeader {
+        /// The columns missing.
+        missing: String,
+        /// The columns there are.
+        columns: String,
+    },
+    /// An empty required cell.
+    #[error("`{0}` is empty")]
+    EmptyCell(&'static str),
+    /// A target that is neither a count nor a percentage.
+    #[error("give either atLeast (a count) or atLeastPercent (0 to 100)")]
+    TargetNeedsMeasure,
+    /// A target set that cannot be used.
+    #[error("{0}")]
+    InvalidTargetSet(String),
+    /// An edition loaded at run time that does not validate.
+    #[error("{0}")]
+    InvalidCatalog(String),
+    /// A value that could not cross a language boundary.
+    #[error("{0}")]
+    Internal(String),
+}
+
+impl Problem {
+    /// The stable code of this problem: the one mapping from problems to codes.
+    pub fn code(&self) -> ErrorCode {
+        use Problem as P;
+        match self {
+            P::InvalidJson(_) => ErrorCode::InvalidJson,
+            P::InputTooLarge { .. } => ErrorCode::InputTooLarge,
+            P::TooDeep(_) => ErrorCode::TooDeep,
+            P::TooManyItems { .. } => ErrorCode::TooManyItems,
+            P::StringTooLong(_) => ErrorCode::StringTooLong,
+            P::WrongType { .. } | P::InvalidStars(_) => ErrorCode::WrongType,
+            P::NotOneOf { .. } => ErrorCode::WrongType,
+            P::UnknownField { .. } => ErrorCode::UnknownField,
+            P::MissingField(_) | P::EmptyCell(_) => ErrorCode::MissingField,
+            P::FormatVersion { .. } => ErrorCode::FormatVersionUnsupported,
+            P::InvalidDate(_) | P::DateOutOfRange(_) => ErrorCode::InvalidDate,
+            P::DateBefore { .. } => ErrorCode::InvalidDateRange,
+            P::UnknownEdition { .. } => ErrorCode::UnknownEdition,
+            P::MissingEdition => ErrorCode::MissingEdition,
+            P::NoEditionInForce(_) => ErrorCode::NoEditionInForce,
+            P::UnknownProductSet { .. } => ErrorCode::UnknownProductSet,
+            P::UnknownSubjectType { .. } => ErrorCode::UnknownSubjectType,
+            P::SubjectTypeNotEligible(_) => ErrorCode::SubjectTypeNotEligible,
+            P::LevelNotInProcedure { .. } => ErrorCode::LevelNotInProcedure,
+            P::UnknownCriterion { .. } => ErrorCode::UnknownCriterion,
+            P::CriterionNotOnSheet { .. } => ErrorCode::CriterionNotOnSheet,
+            P::OptionOutOfRange { .. } | P::NegativeOption(_) => ErrorCode::OptionOutOfRange,
+            P::MissingAnswer { .. } | P::AnswerCount { .. } => ErrorCode::MissingAnswer,
+            P::SubjectTypeOptionMismatch { .. } => ErrorCode::SubjectTypeOptionMismatch,
+            P::MixedTourismCases { .. } => ErrorCode::MixedTourismCases,
+            P::TourismCaseNotApplicable(_) => ErrorCode::TourismCaseNotApplicable,
+            P::TourismCaseOutOfRange => ErrorCode::TourismCaseOutOfRange,
+            P::NoKnockoutOnCriterion(_) => ErrorCode::NoKnockoutOnCriterion,
+            P::NoRequirementOnCriterion(_) => ErrorCode::NoRequirementOnCriterion,
+            P::CouncilEmpty => ErrorCode::CouncilEmpty,
+            P::MemberMismatch(_) | P::NotSameProduct => ErrorCode::CouncilMismatch,
+            P::InvalidCouncilRules(_) => ErrorCode::InvalidCouncilRules,
+            P::InvalidTarget => ErrorCode::InvalidTarget,
+            P::ProductCodeParts { .. } | P::ProductCodeSegment { .. } | P::NoProductCodeFormat => {
+                ErrorCode::InvalidProductCode
+            }
+            P::UnknownAdminCode { .. } => ErrorCode::UnknownAdminCode,
+            P::InvalidCsv(_) | P::CsvHeader { .. } => ErrorCode::InvalidCsv,
+            P::TargetNeedsMeasure | P::InvalidTargetSet(_) => ErrorCode::InvalidTargetSet,
+            P::InvalidCatalog(_) => ErrorCode::InvalidCatalog,
+            P::Internal(_) => ErrorCode::Internal,
+        }
+    }
+
+    /// `WRONG_TYPE`: `expected`, found the JSON value `found`.
+    pub(crate) fn wrong_type(expected: &'static str, found: &serde_json::Value) -> Problem {
+        Problem::WrongType {
+            expected,
+            found: json_kind(found).to_owned(),
+        }
+    }
+}
+
 /// A malformed input: a stable code, where (a JSON Pointer such as `/answers/A1.1`), and a
 /// plain sentence.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct InputError {
     /// Stable code.
     pub code: ErrorCode,
@@ -180,12 +573,18 @@ pub struct InputError {
 }
 
 impl InputError {
-    /// An error at `path`.
-    pub fn new(code: ErrorCode, path: impl Into<String>, message: impl Into<String>) -> InputError {
+    /// `problem` at `path`: its code and its one wording.
+    ///
+    /// ```
+    /// use ocop_core::error::{ErrorCode, InputError, Problem};
+    /// let e = InputError::at("/targetStar", Problem::InvalidTarget);
+    /// assert_eq!((e.code, e.message.as_str()), (ErrorCode::InvalidTarget, "the target star must be 1 to 5"));
+    /// ```
+    pub fn at(path: impl Into<String>, problem: Problem) -> InputError {
         InputError {
-            code,
+            code: problem.code(),
             path: path.into(),
-            message: message.into(),
+            message: problem.to_string(),
         }
     }
 }
@@ -212,13 +611,9 @@ impl From<InputError> for InputErrors {
 }
 
 impl InputErrors {
-    /// One error.
-    pub fn one(
-        code: ErrorCode,
-        path: impl Into<String>,
-        message: impl Into<String>,
-    ) -> InputErrors {
-        InputErrors(vec![InputError::new(code, path, message)])
+    /// One problem at `path`.
+    pub fn at(path: impl Into<String>, problem: Problem) -> InputErrors {
+        InputErrors(vec![InputError::at(path, problem)])
     }
 
     /// The first error (there is always one).
@@ -229,9 +624,18 @@ impl InputErrors {
     /// Each error's path prefixed with `prefix` (e.g. `/members/2`).
     pub fn under(mut self, prefix: &str) -> InputErrors {
         for e in &mut self.0 {
-            e.path = format!("{prefix}{}", e.path);
+            e.path.insert_str(0, prefix);
         }
         self
+    }
+
+    /// `Ok(value)` when no problem was collected, else every problem.
+    pub(crate) fn or_ok<T>(errors: Vec<InputError>, value: T) -> Result<T, InputErrors> {
+        if errors.is_empty() {
+            Ok(value)
+        } else {
+            Err(InputErrors(errors))
+        }
     }
 }
 
@@ -249,35 +653,35 @@ impl fmt::Display for InputErrors {
 
 impl std::error::Error for InputErrors {}
 
-/// Something a person should know about a result.
+/// Something a person should know about a result: a stable code and the field or criterion it
+/// concerns. The sentence that explains it, in Vietnamese or English, is in the labelled report
+/// ([`crate::explain`]), which words every warning in one place.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Warning {
     /// Stable code.
     pub code: WarningCode,
-    /// The field or criterion concerned, as a JSON Pointer, if any.
+    /// The field or criterion concerned, as a JSON Pointer (`""`: the result as a whole).
     pub path: String,
-    /// Plain English.
-    pub message: String,
 }
 
 impl Warning {
     /// A warning at `path`.
-    pub fn new(code: WarningCode, path: impl Into<String>, message: impl Into<String>) -> Warning {
+    pub fn new(code: WarningCode, path: impl Into<String>) -> Warning {
         Warning {
             code,
             path: path.into(),
-            message: message.into(),
         }
     }
 }
 
-/// A result or the errors that prevented it: what the JSON, npm and CLI surfaces return.
+/// A result or the errors that prevented it, as a tagged value: what `safeScore` in the npm
+/// package returns instead of throwing (zen's `safeEvaluate`, cedar's `Answer`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "camelCase")]
-pub enum Answer<T> {
+pub enum SafeResult<T> {
     /// The input was well formed; rule outcomes (rejections…) are inside the result.
     Success {
         /// The result.
@@ -290,11 +694,11 @@ pub enum Answer<T> {
     },
 }
 
-impl<T> From<Result<T, InputErrors>> for Answer<T> {
-    fn from(r: Result<T, InputErrors>) -> Answer<T> {
+impl<T> From<Result<T, InputErrors>> for SafeResult<T> {
+    fn from(r: Result<T, InputErrors>) -> SafeResult<T> {
         match r {
-            Ok(result) => Answer::Success { result },
-            Err(InputErrors(errors)) => Answer::Failure { errors },
+            Ok(result) => SafeResult::Success { result },
+            Err(InputErrors(errors)) => SafeResult::Failure { errors },
         }
     }
 }

@@ -1,5 +1,5 @@
 //! The evaluation: one filled-in scoring sheet (phiếu đánh giá), as the JSON interchange format
-//! that every surface shares.
+//! that every surface shares, and its check against the sheet.
 //!
 //! ```json
 //! { "edition": "26/2026", "productSet": 9, "subjectType": "cooperative",
@@ -12,33 +12,37 @@
 //! criterion of the sheet must be answered, except after a knock-out that stops the evaluation,
 //! on a rejected dossier, or on a criterion knocked out as "not assessed". `edition` may be left
 //! out when `evaluatedOn` is given: the edition in force that day is used.
-//! The format is versioned by `formatVersion` (currently 1; optional).
+//!
+//! A criterion may print a requirement ("Yêu cầu: 100% sản phẩm được trồng trên địa bàn cấp
+//! tỉnh"). The caller states the requirements not met in `requirementsNotMet`; by default the
+//! result warns (`REQUIREMENT_NOT_MET`), and with `"requirementRule": "refuseOption"` the ticked
+//! option does not count (0 points, its markers fail). The library never guesses a requirement
+//! from other answers.
 
 use std::collections::BTreeMap;
 
 use jiff::civil::Date;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
-use crate::catalog::model::{KnockoutKind, Level, Procedure, SubjectType};
-use crate::catalog::text::Lang;
+use crate::catalog::compiled::CompiledSheet;
+use crate::catalog::model::{CriterionOption, KnockoutKind, Level, Procedure, SubjectType};
 use crate::catalog::{Catalog, Edition, SheetRef};
-use crate::error::{ErrorCode, InputError, InputErrors, Warning, WarningCode};
-use crate::json::{self, Fields, FromJson, pointer_segment, wrong_type};
+use crate::error::{InputError, InputErrors, Problem, Warning, WarningCode};
 use crate::limits;
+use crate::read::{self, Fields, FromJson, Input, pointer_segment};
+use crate::wire::Choice;
 
-/// Version of the JSON interchange formats this library reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// Version of the JSON formats this library writes (reports carry it); inputs of versions 1
+/// and 2 are read (the evaluation format only gained optional fields).
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Criterion code → the ticked option (0-based), or `None` when no option applies. Kept in
 /// code order so that problems are always reported in the same order.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
-#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-#[cfg_attr(
-    all(ocop_lib, feature = "wasm"),
-    tsify(hashmap_as_object, missing_as_null)
-)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(hashmap_as_object, missing_as_null))]
 pub struct Answers(pub BTreeMap<String, Option<u32>>);
 
 impl std::ops::Deref for Answers {
@@ -68,28 +72,119 @@ impl<'a> IntoIterator for &'a Answers {
     }
 }
 
+/// `answers`: criterion code → option number or `null` (no option ticked).
+impl FromJson for Answers {
+    fn read_at(v: &Value, path: &str, errors: &mut Vec<InputError>) -> Option<Self> {
+        let Some(map) = v.as_object() else {
+            errors.push(InputError::at(
+                path,
+                Problem::wrong_type("an object of criterion code → option number", v),
+            ));
+            return None;
+        };
+        if map.len() > limits::MAX_ANSWERS {
+            errors.push(InputError::at(
+                path,
+                Problem::TooManyItems {
+                    what: "answers",
+                    max: limits::MAX_ANSWERS,
+                    found: map.len(),
+                },
+            ));
+            return None;
+        }
+        let mut out = Answers::default();
+        for (code, value) in map {
+            let here = format!("{path}/{}", pointer_segment(code));
+            let option = match value {
+                Value::Null => Some(None),
+                Value::Number(n) if n.as_i64().is_some_and(|n| n < 0) => {
+                    let n = n.as_i64().unwrap_or(-1);
+                    errors.push(InputError::at(&here, Problem::NegativeOption(n)));
+                    None
+                }
+                Value::Number(_) => u32::read_at(value, &here, errors).map(Some),
+                other => {
+                    errors.push(InputError::at(
+                        &here,
+                        Problem::wrong_type("an option number (0 = first option) or null", other),
+                    ));
+                    None
+                }
+            };
+            if let Some(option) = option {
+                out.insert(code.clone(), option);
+            }
+        }
+        Some(out)
+    }
+}
+
+/// What to do with a ticked option whose printed requirement the caller states is not met.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[serde(rename_all = "camelCase")]
+pub enum RequirementRule {
+    /// Count the option and warn (`REQUIREMENT_NOT_MET`): the text does not say the
+    /// requirement is a condition of the option (the default).
+    #[default]
+    Warn,
+    /// Do not count the option: the criterion scores 0 and its star markers fail.
+    RefuseOption,
+}
+
+impl Choice for RequirementRule {
+    const ALL: &'static [RequirementRule] = &[RequirementRule::Warn, RequirementRule::RefuseOption];
+    const WHAT: &'static str = "a requirement rule";
+}
+
+impl FromJson for SubjectType {
+    fn read_at(v: &Value, path: &str, errors: &mut Vec<InputError>) -> Option<SubjectType> {
+        let Some(name) = v.as_str() else {
+            errors.push(InputError::at(
+                path,
+                Problem::wrong_type("a subject type", v),
+            ));
+            return None;
+        };
+        SubjectType::parse(name).or_else(|| {
+            errors.push(InputError::at(
+                path,
+                Problem::UnknownSubjectType {
+                    found: name.chars().take(limits::MAX_TEXT_CHARS).collect(),
+                    allowed: SubjectType::names(),
+                },
+            ));
+            None
+        })
+    }
+}
+
+read::read_choices!(RequirementRule);
+
 /// One filled-in scoring sheet.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Evaluation {
-    /// Format version (1). Optional.
+    /// Format version (1 or 2). Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = None))]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub format_version: Option<u32>,
     /// Your own reference for this evaluation (a product name or code), echoed in the result.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = None))]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub reference: Option<String>,
     /// Edition id (`26/2026`, `148/2023`). Optional when `evaluated_on` is given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = None))]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub edition: Option<String>,
     /// Day of the evaluation: picks the edition in force and, for 148, the procedure.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = None))]
-    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(optional, type = "string"))]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "string"))]
     pub evaluated_on: Option<Date>,
     /// The product set's number (1–26).
     pub product_set: u8,
@@ -100,36 +195,126 @@ pub struct Evaluation {
     pub answers: Answers,
     /// Criteria whose knock-out condition the council found to apply.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = []))]
+    #[cfg_attr(feature = "uniffi", uniffi(default = []))]
     pub knockouts: Vec<String>,
     /// The dossier was rejected ("Hồ sơ bị loại khi…").
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = false))]
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
     pub dossier_rejected: bool,
     /// For the tourism sheet: which of the two cases applies (1 or 2). Inferred from the
     /// answers when left out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = None))]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub tourism_case: Option<u8>,
     /// The council level that scored (default: the first level of the procedure).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = None))]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub level: Option<Level>,
+    /// Criteria whose printed requirement ("Yêu cầu") is not met.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = []))]
+    pub requirements_not_met: Vec<String>,
+    /// What an unmet requirement does to the ticked option (default: warn).
+    #[serde(default, skip_serializing_if = "is_default")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = Warn))]
+    pub requirement_rule: RequirementRule,
 }
 
-const FIELDS: &[&str] = &[
+fn is_default<T: Default + PartialEq>(v: &T) -> bool {
+    *v == T::default()
+}
+
+/// The fields an evaluation and a council share: the product and the council's decisions.
+pub(crate) const HEADER_FIELDS: &[&str] = &[
     "formatVersion",
     "reference",
     "edition",
     "evaluatedOn",
     "productSet",
     "subjectType",
-    "answers",
     "knockouts",
     "dossierRejected",
     "tourismCase",
     "level",
+    "requirementsNotMet",
+    "requirementRule",
 ];
+
+/// The shared fields, read once for evaluations and councils.
+pub(crate) struct Header {
+    pub(crate) format_version: Option<u32>,
+    pub(crate) reference: Option<String>,
+    pub(crate) edition: Option<String>,
+    pub(crate) evaluated_on: Option<Date>,
+    pub(crate) product_set: u8,
+    pub(crate) subject_type: SubjectType,
+    pub(crate) knockouts: Vec<String>,
+    pub(crate) dossier_rejected: bool,
+    pub(crate) tourism_case: Option<u8>,
+    pub(crate) level: Option<Level>,
+    pub(crate) requirements_not_met: Vec<String>,
+    pub(crate) requirement_rule: RequirementRule,
+}
+
+impl Header {
+    pub(crate) fn read(f: &Fields<'_>, errors: &mut Vec<InputError>) -> Option<Header> {
+        let format_version = f.optional::<u32>("formatVersion", errors);
+        let reference = f.optional("reference", errors);
+        let edition = f.optional("edition", errors);
+        let evaluated_on = f.optional("evaluatedOn", errors);
+        let product_set = f.required::<u8>("productSet", errors);
+        let subject_type = f.required::<SubjectType>("subjectType", errors);
+        let knockouts = f.raw("knockouts").and_then(|v| {
+            read::list(
+                v,
+                &f.path("knockouts"),
+                "knock-outs",
+                limits::MAX_KNOCKOUTS,
+                errors,
+            )
+        });
+        let dossier_rejected = f.optional("dossierRejected", errors);
+        let tourism_case = f.optional("tourismCase", errors);
+        let level = f.optional("level", errors);
+        let requirements_not_met = f
+            .raw("requirementsNotMet")
+            .and_then(|v| read::codes(v, &f.path("requirementsNotMet"), errors));
+        let requirement_rule = f.optional("requirementRule", errors);
+        Some(Header {
+            format_version,
+            reference,
+            edition,
+            evaluated_on,
+            product_set: product_set?,
+            subject_type: subject_type?,
+            knockouts: knockouts.unwrap_or_default(),
+            dossier_rejected: dossier_rejected.unwrap_or(false),
+            tourism_case,
+            level,
+            requirements_not_met: requirements_not_met.unwrap_or_default(),
+            requirement_rule: requirement_rule.unwrap_or_default(),
+        })
+    }
+}
+
+impl Input for Evaluation {
+    fn read(value: &Value, path: &str, errors: &mut Vec<InputError>) -> Option<Evaluation> {
+        let before = errors.len();
+        let f = Fields::new(
+            value,
+            path,
+            "an evaluation object",
+            &[HEADER_FIELDS, &["answers"]],
+            errors,
+        );
+        let header = Header::read(&f, errors);
+        let answers = f.optional("answers", errors);
+        let h = header.filter(|_| errors.len() == before)?;
+        Some(Evaluation::from_header(h, answers.unwrap_or_default()))
+    }
+}
+
+read::deserialize_through_reader!(Evaluation);
 
 impl Evaluation {
     /// An evaluation of product set `product_set` on edition `edition`, with no answers yet.
@@ -152,62 +337,26 @@ impl Evaluation {
             dossier_rejected: false,
             tourism_case: None,
             level: None,
+            requirements_not_met: Vec::new(),
+            requirement_rule: RequirementRule::Warn,
         }
     }
 
-    /// Reads an evaluation from JSON text, reporting every malformed field at once.
-    ///
-    /// ```
-    /// use ocop_core::{Evaluation, ErrorCode};
-    /// let e = Evaluation::from_json(r#"{"edition":"26/2026","productSet":9,"subjectType":"farm","answers":{"A1.1":2}}"#).unwrap();
-    /// assert_eq!(e.answers["A1.1"], Some(2));
-    ///
-    /// let errors = Evaluation::from_json(r#"{"productSet":"nine","subjectType":"bank","colour":1}"#).unwrap_err();
-    /// let codes: Vec<_> = errors.0.iter().map(|e| e.code).collect();
-    /// assert_eq!(codes, [ErrorCode::UnknownField, ErrorCode::WrongType, ErrorCode::UnknownSubjectType]);
-    /// ```
-    pub fn from_json(text: &str) -> Result<Evaluation, InputErrors> {
-        let value = json::parse(text, limits::MAX_INPUT_BYTES)?;
-        Evaluation::from_json_value(&value, "")
-    }
-
-    /// Reads an evaluation from a parsed JSON value; errors are reported under `path`.
-    pub fn from_json_value(value: &Value, path: &str) -> Result<Evaluation, InputErrors> {
-        let mut errors = Vec::new();
-        let f = Fields::new(value, path, FIELDS, &mut errors);
-        let format_version = f.optional::<u32>("formatVersion", &mut errors);
-        let reference = f.optional("reference", &mut errors);
-        let edition = f.optional("edition", &mut errors);
-        let evaluated_on = f.optional("evaluatedOn", &mut errors);
-        let product_set = f.required::<u8>("productSet", &mut errors);
-        let subject_type = f.required::<SubjectType>("subjectType", &mut errors);
-        let answers = f.optional("answers", &mut errors).unwrap_or_default();
-        let knockouts: Vec<String> = f.optional("knockouts", &mut errors).unwrap_or_default();
-        if knockouts.len() > limits::MAX_KNOCKOUTS {
-            errors.push(InputError::new(
-                ErrorCode::TooManyItems,
-                f.path("knockouts"),
-                format!("at most {}", limits::MAX_KNOCKOUTS),
-            ));
-        }
-        let dossier_rejected = f.optional("dossierRejected", &mut errors).unwrap_or(false);
-        let tourism_case = f.optional("tourismCase", &mut errors);
-        let level = f.optional("level", &mut errors);
-        match (errors.is_empty(), product_set, subject_type) {
-            (true, Some(product_set), Some(subject_type)) => Ok(Evaluation {
-                format_version,
-                reference,
-                edition,
-                evaluated_on,
-                product_set,
-                subject_type,
-                answers,
-                knockouts,
-                dossier_rejected,
-                tourism_case,
-                level,
-            }),
-            _ => Err(InputErrors(errors)),
+    pub(crate) fn from_header(h: Header, answers: Answers) -> Evaluation {
+        Evaluation {
+            format_version: h.format_version,
+            reference: h.reference,
+            edition: h.edition,
+            evaluated_on: h.evaluated_on,
+            product_set: h.product_set,
+            subject_type: h.subject_type,
+            answers,
+            knockouts: h.knockouts,
+            dossier_rejected: h.dossier_rejected,
+            tourism_case: h.tourism_case,
+            level: h.level,
+            requirements_not_met: h.requirements_not_met,
+            requirement_rule: h.requirement_rule,
         }
     }
 
@@ -223,18 +372,20 @@ impl Evaluation {
     pub fn batch_from_json(
         text: &str,
     ) -> Result<Vec<Result<Evaluation, InputErrors>>, InputErrors> {
-        let Some(items) = json::split_array(text)? else {
-            return Err(InputErrors::one(
-                ErrorCode::WrongType,
+        let Some(items) = read::split_array(text)? else {
+            return Err(InputErrors::at(
                 "",
-                "a batch is a JSON array of evaluations",
+                Problem::WrongType {
+                    expected: "a JSON array of evaluations",
+                    found: "another JSON value".into(),
+                },
             ));
         };
         Ok(items
             .into_iter()
             .map(|item| {
-                json::parse(item, limits::MAX_INPUT_BYTES)
-                    .and_then(|v| Evaluation::from_json_value(&v, ""))
+                read::parse(item, limits::MAX_INPUT_BYTES)
+                    .and_then(|v| Evaluation::from_json_value(&v))
             })
             .collect())
     }
@@ -245,50 +396,15 @@ impl Evaluation {
     }
 }
 
-impl FromJson for SubjectType {
-    fn from_json(v: &Value, path: &str, errors: &mut Vec<InputError>) -> Option<SubjectType> {
-        let Some(text) = v.as_str() else {
-            errors.push(wrong_type(path, "a subject type", v));
-            return None;
-        };
-        SubjectType::parse(text).or_else(|| {
-            let all: Vec<_> = SubjectType::ALL.iter().map(|t| t.id()).collect();
-            errors.push(InputError::new(
-                ErrorCode::UnknownSubjectType,
-                path,
-                format!(
-                    "`{text}` is not a subject type; use one of: {}",
-                    all.join(", ")
-                ),
-            ));
-            None
-        })
-    }
-}
-
-impl FromJson for Level {
-    fn from_json(v: &Value, path: &str, errors: &mut Vec<InputError>) -> Option<Level> {
-        match v.as_str() {
-            Some("district") => Some(Level::District),
-            Some("province") => Some(Level::Province),
-            Some("central") => Some(Level::Central),
-            _ => {
-                errors.push(wrong_type(path, "one of district, province, central", v));
-                None
-            }
-        }
-    }
-}
-
 /// What was answered for one criterion.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Answered {
+pub(crate) enum Tick {
     /// This option (0-based) was ticked.
     Option(u8),
     /// Answered `null`: no option applies.
-    Unticked,
+    NoOption,
     /// Not answered, which the outcome allows (after a stop, on a rejected dossier…).
-    Missing,
+    Blank,
 }
 
 /// An evaluation checked against its sheet: everything needed to score it.
@@ -301,38 +417,46 @@ pub(crate) struct Resolved<'a> {
     pub(crate) procedure: Option<&'a Procedure>,
     pub(crate) level: Level,
     pub(crate) tourism_case: Option<u8>,
-    pub(crate) answers: Vec<Answered>,
+    pub(crate) ticks: Vec<Tick>,
     /// Positions of the knock-outs that apply, in printed order.
     pub(crate) knockouts: Vec<usize>,
     /// Knock-outs that applied by themselves ("0 points on any criterion above").
     pub(crate) automatic_knockouts: Vec<usize>,
     pub(crate) dossier_rejected: bool,
+    /// Positions of the criteria whose printed requirement is stated not met.
+    pub(crate) requirements_not_met: Vec<usize>,
+    pub(crate) requirement_rule: RequirementRule,
     pub(crate) warnings: Vec<Warning>,
     pub(crate) reference: Option<String>,
 }
 
 impl Resolved<'_> {
-    /// Points counted for each criterion (0 where unticked, missing, not assessed or after a stop).
-    pub(crate) fn points(&self) -> Vec<u8> {
+    pub(crate) fn compiled(&self) -> &CompiledSheet {
+        self.sheet.compiled
+    }
+
+    /// The option that counts on each criterion: none where unticked, blank, not assessed,
+    /// after a stop, or refused for an unmet requirement.
+    pub(crate) fn counted(&self) -> Vec<Option<u8>> {
         let stop = self.stop_position();
-        let range_points = &self.sheet.compiled.points;
-        self.answers
-            .iter()
-            .enumerate()
-            .map(|(i, a)| {
-                let not_assessed = self.is_not_assessed(i);
-                match a {
-                    Answered::Option(o) if stop.is_none_or(|s| i <= s) && !not_assessed => self
-                        .sheet
-                        .compiled
-                        .option_range(i)
-                        .and_then(|r| range_points.get(r.start + usize::from(*o)))
-                        .copied()
-                        .unwrap_or(0),
-                    _ => 0,
+        (0..self.ticks.len())
+            .map(|p| match self.ticks.get(p) {
+                Some(Tick::Option(o)) if stop.is_none_or(|s| p <= s) && !self.excluded(p) => {
+                    Some(*o)
                 }
+                _ => None,
             })
             .collect()
+    }
+
+    /// Not assessed (knock-out), or its option refused for an unmet requirement.
+    pub(crate) fn excluded(&self, p: usize) -> bool {
+        self.is_not_assessed(p) || self.requirement_refused(p)
+    }
+
+    pub(crate) fn requirement_refused(&self, p: usize) -> bool {
+        self.requirement_rule == RequirementRule::RefuseOption
+            && self.requirements_not_met.contains(&p)
     }
 
     /// The earliest knock-out that stops the evaluation.
@@ -357,12 +481,25 @@ impl Resolved<'_> {
     }
 
     fn knockout_kind(&self, position: usize) -> Option<KnockoutKind> {
-        self.sheet
-            .compiled
+        self.compiled()
             .criteria
             .get(position)
             .and_then(|c| c.knockout)
     }
+
+    /// The path of the criterion at `position` (`/answers/<code>`).
+    pub(crate) fn path_of(&self, position: usize) -> String {
+        answer_path(
+            self.sheet
+                .criterion(position)
+                .map_or("", |c| c.code.as_str()),
+        )
+    }
+}
+
+/// `/answers/<code>`, escaped.
+pub(crate) fn answer_path(code: &str) -> String {
+    format!("/answers/{}", pointer_segment(code))
 }
 
 impl Catalog {
@@ -373,41 +510,7 @@ impl Catalog {
     ) -> Result<Resolved<'a>, InputErrors> {
         let mut errors = Vec::new();
         let mut warnings = Vec::new();
-        if let Some(v) = evaluation.format_version {
-            if v != FORMAT_VERSION {
-                errors.push(InputError::new(
-                    ErrorCode::FormatVersionUnsupported,
-                    "/formatVersion",
-                    format!("this library reads format version {FORMAT_VERSION}, not {v}"),
-                ));
-            }
-        }
-        if let Some(r) = &evaluation.reference {
-            if r.chars().count() > limits::MAX_TEXT_CHARS {
-                errors.push(InputError::new(
-                    ErrorCode::StringTooLong,
-                    "/reference",
-                    format!("at most {} characters", limits::MAX_TEXT_CHARS),
-                ));
-            }
-        }
-        // Also checked when reading JSON; here for evaluations built in code or a binding.
-        for (field, len, max) in [
-            ("/answers", evaluation.answers.len(), limits::MAX_ANSWERS),
-            (
-                "/knockouts",
-                evaluation.knockouts.len(),
-                limits::MAX_KNOCKOUTS,
-            ),
-        ] {
-            if len > max {
-                errors.push(InputError::new(
-                    ErrorCode::TooManyItems,
-                    field,
-                    format!("at most {max}, not {len}"),
-                ));
-            }
-        }
+        check_fields(evaluation, &mut errors);
         if !errors.is_empty() {
             return Err(InputErrors(errors));
         }
@@ -421,28 +524,16 @@ impl Catalog {
             return Err(InputErrors(errors));
         };
         if !edition.subject_type_eligible(evaluation.subject_type, evaluation.product_set) {
-            errors.push(InputError::new(
-                ErrorCode::SubjectTypeNotEligible,
+            errors.push(InputError::at(
                 "/subjectType",
-                format!(
-                    "a {} may apply only for the tourism product set",
-                    evaluation.subject_type.id()
-                ),
+                Problem::SubjectTypeNotEligible(evaluation.subject_type.id()),
             ));
         }
         let procedure = edition.procedure_on(evaluation.evaluated_on);
         if evaluation.evaluated_on.is_none() && edition.data().procedures.len() > 1 {
-            warnings.push(Warning::new(
-                WarningCode::ProcedureAssumed,
-                "/evaluatedOn",
-                format!(
-                    "no evaluation date: the latest procedure of {} was assumed",
-                    edition.id()
-                ),
-            ));
+            warnings.push(Warning::new(WarningCode::ProcedureAssumed, "/evaluatedOn"));
         }
         let level = pick_level(evaluation.level, procedure, &mut errors);
-        let answers = Vec::new();
         let mut r = Resolved {
             edition,
             sheet,
@@ -451,24 +542,24 @@ impl Catalog {
             procedure,
             level,
             tourism_case: None,
-            answers,
+            ticks: Vec::new(),
             knockouts: Vec::new(),
             automatic_knockouts: Vec::new(),
             dossier_rejected: evaluation.dossier_rejected,
+            requirements_not_met: Vec::new(),
+            requirement_rule: evaluation.requirement_rule,
             warnings,
             reference: evaluation.reference.clone(),
         };
         r.tourism_case = check_case(&sheet, evaluation, &mut errors);
         r.knockouts = check_knockouts(&sheet, &evaluation.knockouts, &mut errors);
-        r.answers = check_answers(&mut r, evaluation, &mut errors);
+        r.requirements_not_met =
+            check_requirements(&sheet, &evaluation.requirements_not_met, &mut errors);
+        r.ticks = check_answers(&mut r, evaluation, &mut errors);
         apply_automatic_knockouts(&mut r);
         check_missing(&mut r, &mut errors);
         note_doubts(&mut r);
-        if errors.is_empty() {
-            Ok(r)
-        } else {
-            Err(InputErrors(errors))
-        }
+        InputErrors::or_ok(errors, r)
     }
 
     fn pick_edition(
@@ -480,35 +571,81 @@ impl Catalog {
         match (&evaluation.edition, evaluation.evaluated_on) {
             (Some(id), date) => {
                 let found = self.find_edition(id).map_err(|e| errors.push(e)).ok();
-                match (found, date) {
-                    (Some(e), Some(d)) if !e.in_force_on(d) => warnings.push(Warning::new(
-                        WarningCode::EditionNotInForce,
-                        "/edition",
-                        format!("{} was not in force on {d}; scored on it as asked", e.id()),
-                    )),
-                    _ => {}
+                if let (Some(e), Some(d)) = (found, date) {
+                    if !e.in_force_on(d) {
+                        warnings.push(Warning::new(WarningCode::EditionNotInForce, "/edition"));
+                    }
                 }
                 found
             }
             (None, Some(date)) => {
                 let found = self.edition_in_force(date);
                 if found.is_none() {
-                    errors.push(InputError::new(
-                        ErrorCode::NoEditionInForce,
+                    errors.push(InputError::at(
                         "/evaluatedOn",
-                        format!("no edition this library carries was in force on {date}"),
+                        Problem::NoEditionInForce(date),
                     ));
                 }
                 found
             }
             (None, None) => {
-                errors.push(InputError::new(
-                    ErrorCode::MissingEdition,
-                    "/edition",
-                    "give `edition` or `evaluatedOn` (the edition in force that day is used)",
-                ));
+                errors.push(InputError::at("/edition", Problem::MissingEdition));
                 None
             }
+        }
+    }
+}
+
+/// The checks that need no sheet, for evaluations read from JSON and built in code alike.
+fn check_fields(e: &Evaluation, errors: &mut Vec<InputError>) {
+    if let Some(v) = e.format_version {
+        if !(1..=FORMAT_VERSION).contains(&v) {
+            errors.push(InputError::at(
+                "/formatVersion",
+                Problem::FormatVersion {
+                    supported: FORMAT_VERSION,
+                    found: v,
+                },
+            ));
+        }
+    }
+    let long = |s: &String| s.chars().count() > limits::MAX_TEXT_CHARS;
+    if e.reference.as_ref().is_some_and(long) {
+        errors.push(InputError::at(
+            "/reference",
+            Problem::StringTooLong(limits::MAX_TEXT_CHARS),
+        ));
+    }
+    if e.edition.as_ref().is_some_and(long) {
+        errors.push(InputError::at(
+            "/edition",
+            Problem::StringTooLong(limits::MAX_TEXT_CHARS),
+        ));
+    }
+    for (field, what, len, max) in [
+        ("/answers", "answers", e.answers.len(), limits::MAX_ANSWERS),
+        (
+            "/knockouts",
+            "knock-outs",
+            e.knockouts.len(),
+            limits::MAX_KNOCKOUTS,
+        ),
+        (
+            "/requirementsNotMet",
+            "criterion codes",
+            e.requirements_not_met.len(),
+            limits::MAX_ANSWERS,
+        ),
+    ] {
+        if len > max {
+            errors.push(InputError::at(
+                field,
+                Problem::TooManyItems {
+                    what,
+                    max,
+                    found: len,
+                },
+            ));
         }
     }
 }
@@ -524,13 +661,12 @@ fn pick_level(
     match asked {
         Some(l) if levels.contains(&l) => l,
         Some(l) => {
-            errors.push(InputError::new(
-                ErrorCode::LevelNotInProcedure,
+            errors.push(InputError::at(
                 "/level",
-                format!(
-                    "the procedure {} has no {l:?} council",
-                    procedure.map_or("", |p| p.id.as_str())
-                ),
+                Problem::LevelNotInProcedure {
+                    procedure: procedure.map_or_else(String::new, |p| p.id.to_string()),
+                    level: l.wire(),
+                },
             ));
             l
         }
@@ -549,48 +685,59 @@ fn check_case(
         .flat_map(|c| c.cases.iter().map(|k| k.case))
         .collect();
     if cases.is_empty() {
-        errors.push(InputError::new(
-            ErrorCode::TourismCaseNotApplicable,
+        errors.push(InputError::at(
             "/tourismCase",
-            format!("product set {} has no alternative cases", sheet.product_set),
+            Problem::TourismCaseNotApplicable(sheet.product_set),
         ));
     } else if !cases.contains(&case) {
-        errors.push(InputError::new(
-            ErrorCode::TourismCaseOutOfRange,
+        errors.push(InputError::at(
             "/tourismCase",
-            "the case must be 1 or 2",
+            Problem::TourismCaseOutOfRange,
         ));
     }
     Some(case)
 }
 
-fn locate(
-    sheet: &SheetRef<'_>,
-    code: &str,
-    path: &str,
-    errors: &mut Vec<InputError>,
-) -> Option<usize> {
-    let found = sheet.position(code);
-    if found.is_none() {
-        let (error, message) = if sheet.edition().has_criterion_code(code) {
-            (
-                ErrorCode::CriterionNotOnSheet,
-                format!(
-                    "{code} is not on the sheet for product set {}",
-                    sheet.product_set
-                ),
-            )
+/// The position of criterion `code` on the sheet, or the error that says why it is not there.
+pub(crate) fn locate(sheet: &SheetRef<'_>, code: &str, path: &str) -> Result<usize, InputError> {
+    sheet.position(code).ok_or_else(|| {
+        let problem = if sheet.edition().has_criterion_code(code) {
+            Problem::CriterionNotOnSheet {
+                code: code.to_owned(),
+                product_set: sheet.product_set,
+            }
         } else {
-            (
-                ErrorCode::UnknownCriterion,
-                format!(
-                    "no criterion of edition {} has the code `{code}`",
-                    sheet.edition().id()
-                ),
-            )
+            Problem::UnknownCriterion {
+                edition: sheet.edition().id().to_owned(),
+                code: code.chars().take(limits::MAX_TEXT_CHARS).collect(),
+            }
         };
-        errors.push(InputError::new(error, path, message));
+        InputError::at(path, problem)
+    })
+}
+
+/// The positions of `codes` (each at `field/i`), sorted and without repeats; `keep` refuses a
+/// criterion that cannot take this kind of statement.
+fn positions(
+    sheet: &SheetRef<'_>,
+    codes: &[String],
+    field: &str,
+    errors: &mut Vec<InputError>,
+    keep: impl Fn(usize, &str) -> Option<Problem>,
+) -> Vec<usize> {
+    let mut found = Vec::new();
+    for (i, code) in codes.iter().enumerate() {
+        let path = format!("{field}/{i}");
+        match locate(sheet, code, &path) {
+            Err(e) => errors.push(e),
+            Ok(p) => match keep(p, code) {
+                Some(problem) => errors.push(InputError::at(path, problem)),
+                None if !found.contains(&p) => found.push(p),
+                None => {}
+            },
+        }
     }
+    found.sort_unstable();
     found
 }
 
@@ -599,135 +746,138 @@ fn check_knockouts(
     codes: &[String],
     errors: &mut Vec<InputError>,
 ) -> Vec<usize> {
-    let mut found = Vec::new();
-    for (i, code) in codes.iter().enumerate() {
-        let path = format!("/knockouts/{i}");
-        let Some(p) = locate(sheet, code, &path, errors) else {
-            continue;
-        };
-        if sheet
+    positions(sheet, codes, "/knockouts", errors, |p, code| {
+        sheet
             .compiled
             .criteria
             .get(p)
             .is_some_and(|c| c.knockout.is_none())
-        {
-            errors.push(InputError::new(
-                ErrorCode::NoKnockoutOnCriterion,
-                path,
-                format!("{code} has no knock-out condition on this sheet"),
-            ));
-        } else if !found.contains(&p) {
-            found.push(p);
-        }
-    }
-    found.sort_unstable();
-    found
+            .then(|| Problem::NoKnockoutOnCriterion(code.to_owned()))
+    })
+}
+
+fn check_requirements(
+    sheet: &SheetRef<'_>,
+    codes: &[String],
+    errors: &mut Vec<InputError>,
+) -> Vec<usize> {
+    positions(sheet, codes, "/requirementsNotMet", errors, |p, code| {
+        sheet
+            .criterion(p)
+            .is_some_and(|c| c.requirement.is_none())
+            .then(|| Problem::NoRequirementOnCriterion(code.to_owned()))
+    })
 }
 
 fn check_answers(
     r: &mut Resolved<'_>,
     evaluation: &Evaluation,
     errors: &mut Vec<InputError>,
-) -> Vec<Answered> {
+) -> Vec<Tick> {
     let sheet = r.sheet;
-    let mut answers = vec![Answered::Missing; sheet.criterion_count()];
+    let mut ticks = vec![Tick::Blank; sheet.criterion_count()];
     let mut case = r.tourism_case;
     for (code, option) in &evaluation.answers {
-        let path = format!("/answers/{}", pointer_segment(code));
-        let Some(p) = locate(&sheet, code, &path, errors) else {
-            continue;
+        let path = answer_path(code);
+        let p = match locate(&sheet, code, &path) {
+            Ok(p) => p,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
         };
-        let Some(criterion) = sheet.criterion(p) else {
-            continue;
-        };
-        let Some(slot) = answers.get_mut(p) else {
+        let (Some(criterion), Some(slot)) = (sheet.criterion(p), ticks.get_mut(p)) else {
             continue;
         };
         let Some(o) = option else {
-            *slot = Answered::Unticked;
+            *slot = Tick::NoOption;
             continue;
         };
         let chosen = usize::try_from(*o)
             .ok()
             .and_then(|i| criterion.options.get(i).map(|opt| (i, opt)));
         let Some((i, opt)) = chosen else {
-            *slot = Answered::Unticked; // answered, wrongly: reported here, not again as missing
-            errors.push(InputError::new(
-                ErrorCode::OptionOutOfRange,
+            *slot = Tick::NoOption; // answered, wrongly: reported here, not again as missing
+            errors.push(InputError::at(
                 path,
-                format!(
-                    "{code} has options 0 to {}, not {o}",
-                    criterion.options.len().saturating_sub(1)
-                ),
+                Problem::OptionOutOfRange {
+                    code: code.clone(),
+                    last: criterion.options.len().saturating_sub(1),
+                    found: i64::from(*o),
+                },
             ));
             continue;
         };
         if let Some(c) = opt.case {
             match case {
                 None => case = Some(c),
-                Some(k) if k != c => errors.push(InputError::new(
-                    ErrorCode::MixedTourismCases,
+                Some(k) if k != c => errors.push(InputError::at(
                     path.clone(),
-                    format!("option {i} of {code} is for case {c}, but case {k} applies to this evaluation"),
+                    Problem::MixedTourismCases {
+                        code: code.clone(),
+                        option: i,
+                        case: c,
+                        applies: k,
+                    },
                 )),
                 _ => {}
             }
         }
         if !opt.subject_types.is_empty() && !opt.subject_types.contains(&r.subject_type) {
-            errors.push(InputError::new(
-                ErrorCode::SubjectTypeOptionMismatch,
+            errors.push(InputError::at(
                 path,
-                format!(
-                    "option {i} of {code} is for {}; a {} may tick {}",
-                    names(&opt.subject_types),
-                    r.subject_type.id(),
-                    allowed_options(&criterion.options, r.subject_type)
-                ),
+                Problem::SubjectTypeOptionMismatch {
+                    code: code.clone(),
+                    option: i,
+                    for_types: names(&opt.subject_types),
+                    subject_type: r.subject_type.id(),
+                    allowed: allowed_options(&criterion.options, r.subject_type),
+                },
             ));
         }
-        *slot = Answered::Option(u8::try_from(i).unwrap_or(u8::MAX));
+        *slot = Tick::Option(u8::try_from(i).unwrap_or(u8::MAX));
     }
     r.tourism_case = case;
-    // The organisation-type criterion follows from the subject type when only one option fits
-    // (not on a rejected dossier, whose sheet is usually left empty).
-    if let Some(p) = sheet
+    fill_subject_criterion(r, &mut ticks);
+    ticks
+}
+
+/// The organisation-type criterion follows from the subject type when only one option fits
+/// (not on a rejected dossier, whose sheet is usually left empty).
+fn fill_subject_criterion(r: &mut Resolved<'_>, ticks: &mut [Tick]) {
+    let sheet = r.sheet;
+    let Some(p) = sheet
         .compiled
         .subject_criterion
         .map(usize::from)
         .filter(|_| !r.dossier_rejected)
-    {
-        if let (Some(Answered::Missing), Some(c)) = (answers.get(p), sheet.criterion(p)) {
-            let fits: Vec<usize> = c
-                .options
-                .iter()
-                .enumerate()
-                .filter(|(_, o)| o.subject_types.contains(&r.subject_type))
-                .map(|(i, _)| i)
-                .collect();
-            if let [only] = fits.as_slice() {
-                if let Some(slot) = answers.get_mut(p) {
-                    *slot = Answered::Option(u8::try_from(*only).unwrap_or(u8::MAX));
-                }
-                r.warnings.push(Warning::new(
-                    WarningCode::AnswerFilled,
-                    format!("/answers/{}", pointer_segment(&c.code)),
-                    format!(
-                        "{} set to option {only}, the only one for a {}",
-                        c.code,
-                        r.subject_type.id()
-                    ),
-                ));
-            }
-        }
+    else {
+        return;
+    };
+    let (Some(Tick::Blank), Some(c)) = (ticks.get(p), sheet.criterion(p)) else {
+        return;
+    };
+    let fits: Vec<usize> = c
+        .options
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.subject_types.contains(&r.subject_type))
+        .map(|(i, _)| i)
+        .collect();
+    if let ([only], Some(slot)) = (fits.as_slice(), ticks.get_mut(p)) {
+        *slot = Tick::Option(u8::try_from(*only).unwrap_or(u8::MAX));
+        r.warnings.push(Warning::new(
+            WarningCode::AnswerFilled,
+            answer_path(&c.code),
+        ));
     }
-    answers
 }
 
 fn names(types: &[SubjectType]) -> String {
     types.iter().map(|t| t.id()).collect::<Vec<_>>().join(", ")
 }
 
-fn allowed_options(options: &[crate::catalog::model::CriterionOption], t: SubjectType) -> String {
+fn allowed_options(options: &[CriterionOption], t: SubjectType) -> String {
     let fits: Vec<String> = options
         .iter()
         .enumerate()
@@ -748,16 +898,17 @@ fn apply_automatic_knockouts(r: &mut Resolved<'_>) {
         if k.when_any_zero.is_empty() || r.knockouts.contains(&p) {
             continue;
         }
-        let points = r.points();
+        let counted = r.counted();
         let zero = k
             .when_any_zero
             .iter()
             .filter_map(|code| sheet.position(code))
             .any(|q| {
-                matches!(
-                    r.answers.get(q),
-                    Some(Answered::Option(_) | Answered::Unticked)
-                ) && points.get(q) == Some(&0)
+                matches!(r.ticks.get(q), Some(Tick::Option(_) | Tick::NoOption))
+                    && sheet
+                        .compiled
+                        .points_of(q, counted.get(q).copied().flatten())
+                        == 0
             });
         if zero {
             r.knockouts.push(p);
@@ -775,7 +926,7 @@ fn check_missing(r: &mut Resolved<'_>, errors: &mut Vec<InputError>) {
     let sheet = r.sheet;
     for (p, c) in sheet.criteria().enumerate() {
         let after_stop = stop.is_some_and(|s| p > s);
-        let answered = !matches!(r.answers.get(p), Some(Answered::Missing) | None);
+        let answered = !matches!(r.ticks.get(p), Some(Tick::Blank) | None);
         if answered && after_stop {
             ignored = true;
         }
@@ -795,96 +946,66 @@ fn check_missing(r: &mut Resolved<'_>, errors: &mut Vec<InputError>) {
         } else {
             String::new()
         };
-        errors.push(InputError::new(
-            ErrorCode::MissingAnswer,
-            format!("/answers/{}", pointer_segment(&c.code)),
-            format!(
-                "{} ({}) has no answer: give an option number, or null if none applies{hint}",
-                c.code,
-                c.name.get(Lang::En)
-            ),
+        errors.push(InputError::at(
+            answer_path(&c.code),
+            Problem::MissingAnswer {
+                code: c.code.to_string(),
+                hint,
+            },
         ));
     }
     if ignored {
-        r.warnings.push(Warning::new(
-            WarningCode::AnswersIgnored,
-            "/answers",
-            "answers after the point where evaluation stopped are not counted",
-        ));
+        r.warnings
+            .push(Warning::new(WarningCode::AnswersIgnored, "/answers"));
     }
     if partial {
-        r.warnings.push(Warning::new(
-            WarningCode::PartialAnswers,
-            "/answers",
-            "some criteria are unanswered; the total counts only those given",
-        ));
+        r.warnings
+            .push(Warning::new(WarningCode::PartialAnswers, "/answers"));
     }
 }
 
+/// Warnings about the data the result rests on: a provisional sheet, corrected or doubtful
+/// points, implied options, how a knock-out was read, unmet requirements.
 fn note_doubts(r: &mut Resolved<'_>) {
     let sheet = r.sheet;
-    if let Some(p) = &sheet.provisional {
-        r.warnings.push(Warning::new(
-            WarningCode::ProvisionalSheet,
-            "/productSet",
-            p.reason.to_string(),
-        ));
+    if sheet.provisional.is_some() {
+        r.warnings
+            .push(Warning::new(WarningCode::ProvisionalSheet, "/productSet"));
     }
     for (p, c) in sheet.criteria().enumerate() {
-        let Some(Answered::Option(o)) = r.answers.get(p) else {
+        let Some(Tick::Option(o)) = r.ticks.get(p) else {
             continue;
         };
         let Some(opt) = c.options.get(usize::from(*o)) else {
             continue;
         };
-        let path = format!("/answers/{}", pointer_segment(&c.code));
-        if let Some(printed) = &opt.printed_points {
-            r.warnings.push(Warning::new(
-                WarningCode::CorrectedPoints,
-                path.clone(),
-                format!(
-                    "{} option {o} is printed as {printed}; {} is used",
-                    c.code, opt.points
-                ),
-            ));
-        }
-        if let Some(t) = &opt.suspected_typo {
-            r.warnings.push(Warning::new(
-                WarningCode::SuspectedTypo,
-                path.clone(),
-                format!(
-                    "{} option {o} counts {} as printed; probably {}: {}",
-                    c.code, opt.points, t.likely_points, t.reason
-                ),
-            ));
-        }
-        if opt.implied {
-            r.warnings.push(Warning::new(
-                WarningCode::ImpliedOption,
-                path.clone(),
-                format!("{} prints no options; option {o} is implied", c.code),
-            ));
+        for (flag, code) in [
+            (opt.printed_points.is_some(), WarningCode::CorrectedPoints),
+            (opt.suspected_typo.is_some(), WarningCode::SuspectedTypo),
+            (opt.implied, WarningCode::ImpliedOption),
+        ] {
+            if flag {
+                r.warnings.push(Warning::new(code, answer_path(&c.code)));
+            }
         }
     }
-    for &p in &r.knockouts {
-        let Some(c) = sheet.criterion(p) else {
-            continue;
-        };
-        let Some(k) = &c.knockout else { continue };
-        let path = format!("/answers/{}", pointer_segment(&c.code));
-        let reading = match k.kind {
-            KnockoutKind::NotAssessed => {
-                "read as: this criterion scores 0 (the text may also mean the product is not evaluated)"
-            }
-            KnockoutKind::StopEvaluation => {
-                "read as: criteria after this one are not evaluated; the partial total is shown and no star is awarded"
-            }
-            KnockoutKind::Eliminate => continue,
-        };
-        r.warnings.push(Warning::new(
-            WarningCode::ReadingApplied,
-            path,
-            format!("{} knock-out {reading}", c.code),
-        ));
+    for p in r.requirements_not_met.clone() {
+        r.warnings
+            .push(Warning::new(WarningCode::RequirementNotMet, r.path_of(p)));
+    }
+    for p in r.knockouts.clone() {
+        let read = sheet
+            .criterion(p)
+            .and_then(|c| c.knockout.as_ref())
+            .is_some_and(|k| {
+                matches!(
+                    k.kind,
+                    KnockoutKind::NotAssessed | KnockoutKind::StopEvaluation
+                )
+            });
+        if read {
+            r.warnings
+                .push(Warning::new(WarningCode::ReadingApplied, r.path_of(p)));
+        }
     }
 }

@@ -15,6 +15,8 @@ pub const MAX_ANSWERS: usize = 200;
 pub const MAX_KNOCKOUTS: usize = 50;
 /// Longest free text (a reference or a member's name), in characters.
 pub const MAX_TEXT_CHARS: usize = 200;
+/// Longest note (where a plan's targets come from), in characters.
+pub const MAX_NOTE_CHARS: usize = 2_000;
 /// Deepest nesting of JSON arrays and objects (ocop formats need 5).
 pub const MAX_DEPTH: usize = 16;
 /// Largest portfolio CSV: 32 MiB.
@@ -25,3 +27,5 @@ pub const MAX_CSV_ROWS: usize = 200_000;
 pub const MAX_TARGETS: usize = 200;
 /// Longest product code, in bytes.
 pub const MAX_PRODUCT_CODE_BYTES: usize = 64;
+/// Most administrative codes in one list supplied to check product codes against.
+pub const MAX_ADMIN_CODES: usize = 20_000;

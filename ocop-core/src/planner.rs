@@ -10,17 +10,22 @@
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Catalog;
-use crate::catalog::text::{Str, Text};
-use crate::error::{ErrorCode, InputErrors};
-use crate::evaluation::{Answered, Evaluation, Resolved};
-use crate::scoring::Outcome;
+use crate::error::{InputError, InputErrors, Problem};
+use crate::evaluation::{Evaluation, Resolved, Tick, locate};
+use crate::rating::{self, TotalBasis};
+use crate::scoring::{Outcome, Sheets, build_report};
+use crate::text::Str;
 
 /// An upgrade plan.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct Plan {
+    /// The edition of the sheet.
+    pub edition: Str,
+    /// The product set.
+    pub product_set: u8,
     /// The total now.
     pub from_total: u8,
     /// The stars awarded now (absent when the product is not rated).
@@ -45,19 +50,44 @@ pub struct Plan {
     pub only: Vec<String>,
     /// Why there is no plan, or why none is needed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<Text>,
+    pub note: Option<PlanNote>,
+}
+
+/// Why a plan is what it is, by kind (worded in the labelled plan, [`Catalog::explain_plan`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum PlanNote {
+    /// The product is rejected or its evaluation stopped: no upgrade plan.
+    NotRated,
+    /// The target is already reached.
+    AlreadyReached,
+    /// The evaluation stopped because these criteria scored 0; the plan lifts them first.
+    LiftsZeroes {
+        /// The criteria.
+        criteria: Vec<Str>,
+    },
+    /// The markers on these criteria cannot be met with the criteria allowed to change.
+    MarkersUnreachable {
+        /// The criteria.
+        criteria: Vec<Str>,
+    },
+    /// Even the best allowed options stay below the band's minimum.
+    TotalUnreachable {
+        /// The minimum total for the target star.
+        needs: u8,
+    },
 }
 
 /// One upgrade.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct Change {
     /// Criterion code.
     pub code: Str,
-    /// Criterion name.
-    pub name: Text,
     /// The option ticked now (absent: none).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_option: Option<u8>,
@@ -67,8 +97,6 @@ pub struct Change {
     pub from_points: u8,
     /// Points after.
     pub to_points: u8,
-    /// The option's label.
-    pub to_label: Text,
     /// A star marker requires it (not only the total).
     pub required_by_marker: bool,
 }
@@ -78,40 +106,31 @@ const MAX_POINTS: usize = 100;
 /// For each amount of points added: where it came from and the option chosen (`None`: kept).
 type Steps = Vec<Option<(usize, Option<u8>)>>;
 
+/// The search's answer: criteria changed, points added, and each (position, option) chosen.
+struct Found {
+    count: u8,
+    added: usize,
+    chosen: Vec<(usize, u8)>,
+}
+
 impl Catalog {
     /// The smallest plan that lifts a rated evaluation to `target` stars (default: one more
-    /// star than now), changing only the criteria in `only` when given.
-    ///
-    /// ```
-    /// use ocop_core::{Catalog, Evaluation, SubjectType};
-    /// let catalog = Catalog::builtin();
-    /// let sheet = catalog.edition("26/2026").unwrap().sheet(9).unwrap();
-    /// let mut e = Evaluation::new("26/2026", 9, SubjectType::Cooperative);
-    /// for c in sheet.criteria() {
-    ///     e.answers.insert(c.code.to_string(), Some(0)); // the first option everywhere
-    /// }
-    /// e.answers.insert("A3.1".into(), Some(2)); // a cooperative ticks the cooperative option
-    /// let plan = catalog.plan(&e, None, None).unwrap();
-    /// assert!(plan.reachable);
-    /// assert_eq!(plan.new_stars, plan.target_star);
-    /// ```
-    pub fn plan(
+    /// star than now), changing only the criteria in `only` when given. The public entry is
+    /// [`Catalog::plan`] with a [`crate::PlanRequest`].
+    pub(crate) fn plan_to(
         &self,
         evaluation: &Evaluation,
         target: Option<u8>,
         only: Option<&[String]>,
     ) -> Result<Plan, InputErrors> {
-        let r = self.resolve(evaluation)?;
-        let only_positions = self.only_positions(&r, only)?;
-        let report = crate::scoring::build_report_for(&r);
-        let now = report_now(&r, &report);
+        let r = self
+            .resolve(evaluation)
+            .map_err(|e| e.under("/evaluation"))?;
+        let only_positions = only_positions(&r, only)?;
+        let now = Now::of(&r);
         let target = match target {
             Some(t) if !(1..=5).contains(&t) => {
-                return Err(InputErrors::one(
-                    ErrorCode::InvalidTarget,
-                    "/targetStar",
-                    "the target star must be 1 to 5",
-                ));
+                return Err(InputErrors::at("/targetStar", Problem::InvalidTarget));
             }
             Some(t) => t,
             None => now.stars.map_or(3, |s| (s + 1).min(5)),
@@ -121,15 +140,16 @@ impl Catalog {
 
     /// The best star this product can reach if only the criteria in `only` change, with the
     /// smallest plan that reaches it.
-    pub fn best_reachable(
+    pub(crate) fn best_reachable(
         &self,
         evaluation: &Evaluation,
         only: &[String],
     ) -> Result<Plan, InputErrors> {
-        let r = self.resolve(evaluation)?;
-        let positions = self.only_positions(&r, Some(only))?;
-        let report = crate::scoring::build_report_for(&r);
-        let now = report_now(&r, &report);
+        let r = self
+            .resolve(evaluation)
+            .map_err(|e| e.under("/evaluation"))?;
+        let positions = only_positions(&r, Some(only))?;
+        let now = Now::of(&r);
         let current = now.stars.unwrap_or(0);
         for target in (current.max(1) + 1..=5).rev() {
             let plan = plan_for(&r, &now, target, positions.as_deref(), Some(only));
@@ -145,37 +165,25 @@ impl Catalog {
             Some(only),
         ))
     }
-
-    fn only_positions(
-        &self,
-        r: &Resolved<'_>,
-        only: Option<&[String]>,
-    ) -> Result<Option<Vec<usize>>, InputErrors> {
-        let Some(codes) = only else { return Ok(None) };
-        let mut errors = Vec::new();
-        let mut positions = Vec::new();
-        for (i, code) in codes.iter().enumerate() {
-            match r.sheet.position(code) {
-                Some(p) => positions.push(p),
-                None => errors.push(crate::error::InputError::new(
-                    if r.edition.has_criterion_code(code) {
-                        ErrorCode::CriterionNotOnSheet
-                    } else {
-                        ErrorCode::UnknownCriterion
-                    },
-                    format!("/onlyCriteria/{i}"),
-                    format!("`{code}` is not a criterion of this sheet"),
-                )),
-            }
-        }
-        if errors.is_empty() {
-            Ok(Some(positions))
-        } else {
-            Err(InputErrors(errors))
-        }
-    }
 }
 
+fn only_positions(
+    r: &Resolved<'_>,
+    only: Option<&[String]>,
+) -> Result<Option<Vec<usize>>, InputErrors> {
+    let Some(codes) = only else { return Ok(None) };
+    let mut errors: Vec<InputError> = Vec::new();
+    let mut positions = Vec::new();
+    for (i, code) in codes.iter().enumerate() {
+        match locate(&r.sheet, code, &format!("/onlyCriteria/{i}")) {
+            Ok(p) => positions.push(p),
+            Err(e) => errors.push(e),
+        }
+    }
+    InputErrors::or_ok(errors, Some(positions))
+}
+
+/// Where the product stands before the plan.
 struct Now {
     points: Vec<u8>,
     total: u8,
@@ -186,53 +194,58 @@ struct Now {
     must_leave_zero: Vec<usize>,
 }
 
-fn report_now(r: &Resolved<'_>, report: &crate::scoring::ScoreReport) -> Now {
-    let rated = matches!(report.outcome, Outcome::Rated);
-    // A stop that applied by itself is fixable: count every answer and require the zeroes gone.
-    let fixable = !rated
-        && !r.dossier_rejected
-        && !r.knockouts.is_empty()
-        && r.knockouts
-            .iter()
-            .all(|k| r.automatic_knockouts.contains(k));
-    let points = if fixable {
-        unstopped_points(r)
-    } else {
-        r.points()
-    };
-    let must_leave_zero = if fixable {
-        r.automatic_knockouts
-            .iter()
-            .filter_map(|&k| r.sheet.criterion(k)?.knockout.as_ref())
-            .flat_map(|k| &k.when_any_zero)
-            .filter_map(|code| r.sheet.position(code))
-            .filter(|&p| points.get(p) == Some(&0))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let total = u8::try_from(points.iter().map(|p| u32::from(*p)).sum::<u32>()).unwrap_or(u8::MAX);
-    Now {
-        points,
-        total,
-        stars: report.stars.as_ref().map(|s| s.star),
-        rated: rated || fixable,
-        must_leave_zero,
+impl Now {
+    fn of(r: &Resolved<'_>) -> Now {
+        let report = build_report(r, &Sheets::one(r));
+        let rated = matches!(report.outcome, Outcome::Rated);
+        // A stop that applied by itself is fixable: count every answer and require the zeroes gone.
+        let fixable = !rated
+            && !r.dossier_rejected
+            && !r.knockouts.is_empty()
+            && r.knockouts
+                .iter()
+                .all(|k| r.automatic_knockouts.contains(k));
+        let compiled = r.compiled();
+        let points: Vec<u8> = if fixable {
+            (0..r.ticks.len())
+                .map(|p| match r.ticks.get(p) {
+                    Some(Tick::Option(o)) if !r.excluded(p) => compiled.points_of(p, Some(*o)),
+                    _ => 0,
+                })
+                .collect()
+        } else {
+            r.counted()
+                .iter()
+                .enumerate()
+                .map(|(p, o)| compiled.points_of(p, *o))
+                .collect()
+        };
+        let must_leave_zero = if fixable {
+            r.automatic_knockouts
+                .iter()
+                .filter_map(|&k| r.sheet.criterion(k)?.knockout.as_ref())
+                .flat_map(|k| &k.when_any_zero)
+                .filter_map(|code| r.sheet.position(code))
+                .filter(|&p| points.get(p) == Some(&0))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Now {
+            total: u8::try_from(points.iter().map(|p| u32::from(*p)).sum::<u32>())
+                .unwrap_or(u8::MAX),
+            points,
+            stars: report.stars,
+            rated: rated || fixable,
+            must_leave_zero,
+        }
     }
 }
 
-/// The points of every ticked option, as if the evaluation had not stopped.
-fn unstopped_points(r: &Resolved<'_>) -> Vec<u8> {
-    r.sheet
-        .criteria()
-        .enumerate()
-        .map(|(p, c)| match r.answers.get(p) {
-            Some(Answered::Option(o)) if !r.is_not_assessed(p) => {
-                c.options.get(usize::from(*o)).map_or(0, |x| x.points)
-            }
-            _ => 0,
-        })
-        .collect()
+/// Per criterion: whether a marker forces it up, and the upgrades allowed (option, gain).
+struct Choices {
+    items: Vec<(bool, Vec<(u8, u8)>)>,
+    stuck: Vec<Str>,
 }
 
 fn plan_for(
@@ -242,9 +255,9 @@ fn plan_for(
     only: Option<&[usize]>,
     only_codes: Option<&[String]>,
 ) -> Plan {
-    let compiled = r.sheet.compiled;
-    let only_codes = only_codes.map(<[String]>::to_vec).unwrap_or_default();
     let mut plan = Plan {
+        edition: r.edition.data().identity.id.clone(),
+        product_set: r.sheet.product_set,
         from_total: now.total,
         from_stars: now.stars,
         target_star: target,
@@ -254,51 +267,64 @@ fn plan_for(
         points_added: 0,
         new_total: now.total,
         new_stars: now.stars.unwrap_or(0),
-        only: only_codes,
+        only: only_codes.map(<[String]>::to_vec).unwrap_or_default(),
         note: None,
     };
     if !now.rated {
-        plan.note = Some(Text::new(
-            "Sản phẩm không được xếp hạng (bị loại hoặc dừng đánh giá): không lập kế hoạch nâng hạng.",
-            "The product is not rated (rejected or stopped): there is no upgrade plan.",
-        ));
+        plan.note = Some(PlanNote::NotRated);
         return plan;
     }
     if !now.must_leave_zero.is_empty() {
-        let codes: Vec<String> = now
-            .must_leave_zero
-            .iter()
-            .filter_map(|&p| r.sheet.criterion(p))
-            .map(|c| c.code.to_string())
-            .collect();
-        plan.note = Some(Text::new(
-            format!(
-                "Đánh giá đã dừng vì {} được 0 điểm; kế hoạch nâng các tiêu chí này trước.",
-                codes.join(", ")
-            ),
-            format!(
-                "The evaluation stopped because {} scored 0; the plan lifts them first.",
-                codes.join(", ")
-            ),
-        ));
+        plan.note = Some(PlanNote::LiftsZeroes {
+            criteria: now
+                .must_leave_zero
+                .iter()
+                .filter_map(|&p| r.sheet.criterion(p))
+                .map(|c| c.code.clone())
+                .collect(),
+        });
     }
     if now.stars.is_some_and(|s| s >= target) {
         plan.reachable = true;
-        plan.note = Some(Text::new(
-            format!("Đã đạt {target} sao."),
-            format!("Already at {target} stars or more."),
-        ));
+        plan.note = Some(PlanNote::AlreadyReached);
         return plan;
     }
-    let band_min = compiled
+    let choices = choices(r, now, target, only);
+    if !choices.stuck.is_empty() {
+        plan.note = Some(PlanNote::MarkersUnreachable {
+            criteria: choices.stuck,
+        });
+        return plan;
+    }
+    let band_min = r
+        .compiled()
         .band_min
         .get(usize::from(target))
         .copied()
         .unwrap_or(0);
     let need = usize::from(band_min.saturating_sub(now.total));
-    // For each criterion: whether a marker forces it, and the upgrades allowed (option, gain).
-    let mut items: Vec<(bool, Vec<(u8, u8)>)> = Vec::new();
-    let mut stuck: Vec<String> = Vec::new();
+    let Some(Found {
+        count,
+        added,
+        chosen,
+    }) = search(&choices.items, need)
+    else {
+        plan.note = Some(PlanNote::TotalUnreachable { needs: band_min });
+        return plan;
+    };
+    plan.changes = changes(r, now, target, &chosen);
+    plan.reachable = true;
+    plan.criteria_changed = count;
+    plan.points_added = u8::try_from(added).unwrap_or(u8::MAX);
+    plan.new_total = now.total.saturating_add(plan.points_added);
+    plan.new_stars = new_stars(r, now, &plan);
+    plan
+}
+
+fn choices(r: &Resolved<'_>, now: &Now, target: u8, only: Option<&[usize]>) -> Choices {
+    let compiled = r.compiled();
+    let mut items = Vec::new();
+    let mut stuck = Vec::new();
     for (p, c) in r.sheet.criteria().enumerate() {
         let Some(cc) = compiled.criteria.get(p) else {
             continue;
@@ -321,7 +347,7 @@ fn plan_for(
             .unwrap_or(0)
             .max(lift);
         let required = current < floor;
-        let changeable = only.is_none_or(|o| o.contains(&p)) && !r.is_not_assessed(p);
+        let changeable = only.is_none_or(|o| o.contains(&p)) && !r.excluded(p);
         let ups: Vec<(u8, u8)> = if changeable {
             c.options
                 .iter()
@@ -337,32 +363,25 @@ fn plan_for(
             Vec::new()
         };
         if required && ups.is_empty() {
-            stuck.push(c.code.to_string());
+            stuck.push(c.code.clone());
         }
         items.push((required, ups));
     }
-    if !stuck.is_empty() {
-        plan.note = Some(Text::new(
-            format!(
-                "Không thể đạt {target} sao: yêu cầu tối thiểu tại {} không thể đáp ứng với các tiêu chí được phép thay đổi.",
-                stuck.join(", ")
-            ),
-            format!(
-                "{target} stars cannot be reached: the star markers on {} cannot be met with the criteria allowed to change.",
-                stuck.join(", ")
-            ),
-        ));
-        return plan;
-    }
+    Choices { items, stuck }
+}
+
+/// The exact search: the fewest criteria changed to add at least `need` points (then the
+/// fewest points), as (criteria changed, points added, the (position, option) chosen).
+fn search(items: &[(bool, Vec<(u8, u8)>)], need: usize) -> Option<Found> {
     // dp[a] = fewest criteria changed to add exactly `a` points; back[i][a] = (previous a, option).
     let mut dp: Vec<Option<u8>> = vec![None; MAX_POINTS + 1];
     if let Some(first) = dp.first_mut() {
         *first = Some(0);
     }
     let mut back: Vec<Steps> = Vec::with_capacity(items.len());
-    for (required, ups) in &items {
+    for (required, ups) in items {
         let mut next: Vec<Option<u8>> = vec![None; MAX_POINTS + 1];
-        let mut step: Steps = vec![None; MAX_POINTS + 1];
+        let mut step = vec![None; MAX_POINTS + 1];
         let mut relax = |from: usize, to: usize, k: u8, choice: Option<u8>| {
             if let (Some(slot), Some(back_slot)) = (next.get_mut(to), step.get_mut(to)) {
                 if slot.is_none_or(|old| k < old) {
@@ -388,26 +407,15 @@ fn plan_for(
         dp = next;
         back.push(step);
     }
-    let best = dp
+    let (count, added) = dp
         .iter()
         .enumerate()
         .skip(need)
         .filter_map(|(a, k)| k.map(|k| (k, a)))
-        .min();
-    let Some((count, added)) = best else {
-        plan.note = Some(Text::new(
-            format!(
-                "Không thể đạt {target} sao: tổng điểm tối đa có thể đạt chưa tới {band_min} điểm."
-            ),
-            format!(
-                "{target} stars cannot be reached: even the best allowed options stay below {band_min} points."
-            ),
-        ));
-        return plan;
-    };
+        .min()?;
     // Walk back from the last criterion.
     let mut a = added;
-    let mut chosen: Vec<(usize, u8)> = Vec::new();
+    let mut chosen = Vec::new();
     for (p, step) in back.iter().enumerate().rev() {
         let Some(Some((prev, choice))) = step.get(a) else {
             break;
@@ -418,55 +426,59 @@ fn plan_for(
         a = *prev;
     }
     chosen.reverse();
-    for (p, option) in chosen {
-        let (Some(c), Some(cc)) = (r.sheet.criterion(p), compiled.criteria.get(p)) else {
-            continue;
-        };
-        let Some(o) = c.options.get(usize::from(option)) else {
-            continue;
-        };
-        let from_points = now.points.get(p).copied().unwrap_or(0);
-        plan.changes.push(Change {
-            code: c.code.clone(),
-            name: c.name.clone(),
-            from_option: match r.answers.get(p) {
-                Some(Answered::Option(x)) => Some(*x),
-                _ => None,
-            },
-            to_option: option,
-            from_points,
-            to_points: o.points,
-            to_label: Text {
-                vi: o.vi.clone(),
-                en: o.en.clone(),
-            },
-            required_by_marker: from_points
-                < cc.floor.get(usize::from(target)).copied().unwrap_or(0),
-        });
-    }
-    plan.reachable = true;
-    plan.criteria_changed = count;
-    plan.points_added = u8::try_from(added).unwrap_or(u8::MAX);
-    plan.new_total = now.total.saturating_add(plan.points_added);
-    plan.new_stars = new_stars(r, now, &plan);
-    plan
+    Some(Found {
+        count,
+        added,
+        chosen,
+    })
 }
 
-/// The stars after applying a plan, computed by scoring again (a check on the planner).
+fn changes(r: &Resolved<'_>, now: &Now, target: u8, chosen: &[(usize, u8)]) -> Vec<Change> {
+    let compiled = r.compiled();
+    chosen
+        .iter()
+        .filter_map(|&(p, option)| {
+            let (c, cc) = (r.sheet.criterion(p)?, compiled.criteria.get(p)?);
+            let from_points = now.points.get(p).copied().unwrap_or(0);
+            Some(Change {
+                code: c.code.clone(),
+                from_option: match r.ticks.get(p) {
+                    Some(Tick::Option(x)) => Some(*x),
+                    _ => None,
+                },
+                to_option: option,
+                from_points,
+                to_points: compiled.points_of(p, Some(option)),
+                required_by_marker: from_points
+                    < cc.floor.get(usize::from(target)).copied().unwrap_or(0),
+            })
+        })
+        .collect()
+}
+
+/// The stars after applying a plan, rated again through [`crate::rating`] (a check on the
+/// planner).
 fn new_stars(r: &Resolved<'_>, now: &Now, plan: &Plan) -> u8 {
-    let compiled = r.sheet.compiled;
-    let mut level = 5u8;
-    for (p, cc) in compiled.criteria.iter().enumerate() {
-        let code = r.sheet.criterion(p).map(|c| c.code.clone());
-        let points = plan
-            .changes
-            .iter()
-            .find(|ch| Some(&ch.code) == code.as_ref())
-            .map_or_else(
-                || now.points.get(p).copied().unwrap_or(0),
-                |ch| ch.to_points,
-            );
-        level = level.min(cc.level_for(u32::from(points), 1));
-    }
-    compiled.band(u32::from(plan.new_total), 1).min(level)
+    let compiled = r.compiled();
+    let levels: Vec<u8> = compiled
+        .criteria
+        .iter()
+        .enumerate()
+        .map(|(p, cc)| {
+            let code = r.sheet.criterion(p).map(|c| &c.code);
+            let points = plan
+                .changes
+                .iter()
+                .find(|ch| Some(&ch.code) == code)
+                .map_or_else(
+                    || now.points.get(p).copied().unwrap_or(0),
+                    |ch| ch.to_points,
+                );
+            cc.level(u32::from(points), 1)
+        })
+        .collect();
+    rating::stars(
+        compiled.band(&TotalBasis::single(u32::from(plan.new_total))),
+        &levels,
+    )
 }

@@ -12,8 +12,8 @@
 //! producer (to count producers rather than products); `reevaluated_on` is the day a
 //! re-evaluation was filed. A bad row is reported with its line number; the others still count.
 //!
-//! Targets are declared in JSON (see [`TargetSet`]); the Hà Tĩnh 2023–2025 plan ships as an
-//! example ([`TargetSet::ha_tinh_2023_2025`]).
+//! Targets are declared in JSON (see [`TargetSet`]); plans ship as examples
+//! ([`TargetSet::bundled`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -22,20 +22,22 @@ use jiff::civil::Date;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use crate::catalog::Catalog;
 use crate::catalog::model::SubjectType;
-use crate::catalog::text::Text;
 use crate::certificate::{CertificateInput, CertificateState};
-use crate::error::{ErrorCode, InputError, InputErrors};
-use crate::json::parse_date;
+use crate::error::{InputError, InputErrors, Problem};
 use crate::limits;
+use crate::read::{self, Fields, FromJson, Input, parse_date};
+use crate::text::Text;
+use crate::wire::Choice;
 
 /// One product of the portfolio.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(rename_all = "camelCase")]
 pub struct Product {
     /// Name or id.
     pub product: String,
@@ -46,7 +48,7 @@ pub struct Product {
     /// Stars recognised.
     pub stars: u8,
     /// Day of recognition.
-    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub recognised_on: Date,
     /// Edition it was recognised under (default: in force on `recognised_on`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -59,68 +61,68 @@ pub struct Product {
     pub subject_id: Option<String>,
     /// The day a re-evaluation was filed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(optional, type = "string"))]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "string"))]
     pub reevaluated_on: Option<Date>,
 }
 
 /// Which products a target or indicator counts.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Filter {
     /// At least this many stars.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = None))]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub min_stars: Option<u8>,
     /// Exactly one of these star counts.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default))]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub stars: Vec<u8>,
     /// Product groups (I–VI).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = []))]
+    #[cfg_attr(feature = "uniffi", uniffi(default = []))]
     pub groups: Vec<String>,
     /// Subject types.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = []))]
+    #[cfg_attr(feature = "uniffi", uniffi(default = []))]
     pub subject_types: Vec<SubjectType>,
     /// Recognised on or after.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(optional, type = "string"))]
-    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = None))]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "string"))]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub recognised_from: Option<Date>,
     /// Recognised on or before.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(optional, type = "string"))]
-    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = None))]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "string"))]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub recognised_to: Option<Date>,
     /// Only certificates valid on the report's day.
     #[serde(default)]
-    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = false))]
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
     pub valid_only: bool,
 }
 
 /// A plan's targets.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TargetSet {
     /// The plan's name.
     pub name: String,
     /// Where the targets come from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = None))]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub source: Option<String>,
     /// The targets.
     pub targets: Vec<Target>,
 }
 
 /// A target: a count, or a share of products (or producers), that must be reached.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Target {
     /// Short id.
@@ -131,26 +133,26 @@ pub struct Target {
     pub filter: Filter,
     /// For a share: of which products (default: all).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = None))]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub of: Option<Filter>,
     /// Count products, or distinct producers (`subject_id`, else the product's name).
     #[serde(default)]
     pub count: CountBy,
     /// A count target: at least this many.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = None))]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub at_least: Option<u32>,
     /// A share target: at least this percentage.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(optional, type = "string"))]
-    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = None))]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "string"))]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub at_least_percent: Option<Decimal>,
 }
 
 /// What a target counts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Enum))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "camelCase")]
 pub enum CountBy {
     /// Products.
@@ -160,14 +162,142 @@ pub enum CountBy {
     Subjects,
 }
 
+impl Choice for CountBy {
+    const ALL: &'static [CountBy] = &[CountBy::Products, CountBy::Subjects];
+    const WHAT: &'static str = "what a target counts (products or subjects)";
+}
+
+read::read_choices!(CountBy);
+
+impl Input for Filter {
+    fn read(value: &Value, path: &str, errors: &mut Vec<InputError>) -> Option<Filter> {
+        let f = Fields::new(
+            value,
+            path,
+            "a filter",
+            &[&[
+                "minStars",
+                "stars",
+                "groups",
+                "subjectTypes",
+                "recognisedFrom",
+                "recognisedTo",
+                "validOnly",
+            ]],
+            errors,
+        );
+        let stars = f
+            .raw("stars")
+            .and_then(|v| read::list(v, &f.path("stars"), "stars", 5, errors));
+        let groups = f
+            .raw("groups")
+            .and_then(|v| read::list(v, &f.path("groups"), "groups", 6, errors));
+        let subject_types = f.raw("subjectTypes").and_then(|v| {
+            read::list(
+                v,
+                &f.path("subjectTypes"),
+                "subject types",
+                SubjectType::ALL.len(),
+                errors,
+            )
+        });
+        Some(Filter {
+            min_stars: f.optional("minStars", errors),
+            stars: stars.unwrap_or_default(),
+            groups: groups.unwrap_or_default(),
+            subject_types: subject_types.unwrap_or_default(),
+            recognised_from: f.optional("recognisedFrom", errors),
+            recognised_to: f.optional("recognisedTo", errors),
+            valid_only: f.optional("validOnly", errors).unwrap_or(false),
+        })
+    }
+}
+
+impl Input for Target {
+    fn read(value: &Value, path: &str, errors: &mut Vec<InputError>) -> Option<Target> {
+        let f = Fields::new(
+            value,
+            path,
+            "a target",
+            &[&[
+                "id",
+                "label",
+                "filter",
+                "of",
+                "count",
+                "atLeast",
+                "atLeastPercent",
+            ]],
+            errors,
+        );
+        let id = f.required("id", errors);
+        let label = f.required("label", errors);
+        let filter = f.required("filter", errors);
+        Some(Target {
+            of: f.optional("of", errors),
+            count: f.optional("count", errors).unwrap_or_default(),
+            at_least: f.optional("atLeast", errors),
+            at_least_percent: f.optional("atLeastPercent", errors),
+            id: id?,
+            label: label?,
+            filter: filter?,
+        })
+    }
+}
+
+impl Input for TargetSet {
+    fn read(value: &Value, path: &str, errors: &mut Vec<InputError>) -> Option<TargetSet> {
+        let before = errors.len();
+        let f = Fields::new(
+            value,
+            path,
+            "a target set",
+            &[&["name", "source", "targets"]],
+            errors,
+        );
+        let name = f.required("name", errors);
+        let source = f.raw("source").and_then(|v| read::text(v, &f.path("source"), limits::MAX_NOTE_CHARS, errors));
+        let targets = match f.raw("targets") {
+            Some(v) => read::list(
+                v,
+                &f.path("targets"),
+                "targets",
+                limits::MAX_TARGETS,
+                errors,
+            ),
+            None => {
+                if f.is_object() {
+                    errors.push(InputError::at(
+                        f.path("targets"),
+                        Problem::MissingField("targets".into()),
+                    ));
+                }
+                None
+            }
+        };
+        let set = TargetSet {
+            name: name?,
+            source,
+            targets: targets?,
+        };
+        // The same checks as for a set built in code, under this path.
+        if let Err(e) = set.check() {
+            errors.extend(e.under(path).0);
+        }
+        (errors.len() == before).then_some(set)
+    }
+}
+
+read::deserialize_through_reader!(Filter, Target, TargetSet);
+
 /// The indicators and targets for a portfolio on a day.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct PortfolioReport {
     /// The day of the report.
-    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub on: Date,
     /// Products read.
     pub products: u32,
@@ -195,8 +325,8 @@ pub struct PortfolioReport {
 
 /// A count with its share of the products counted.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct Count {
     /// The value counted (a star, a group code, a subject type id).
@@ -207,20 +337,20 @@ pub struct Count {
     /// How many.
     pub count: u32,
     /// Percentage of the products (2 decimals).
-    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub percent: Decimal,
 }
 
 /// A certificate that expires soon.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct Expiring {
     /// Product.
     pub product: String,
     /// Last valid day.
-    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub expires_on: Date,
     /// Days left.
     pub days_left: i32,
@@ -230,8 +360,8 @@ pub struct Expiring {
 
 /// How many certificates due for re-evaluation were re-evaluated.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct Coverage {
     /// Certificates whose window has opened or that have expired.
@@ -241,14 +371,14 @@ pub struct Coverage {
     /// Expired without a re-evaluation.
     pub expired_without: u32,
     /// Percentage re-evaluated (2 decimals; 100 when none is due).
-    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub percent: Decimal,
 }
 
 /// A target, met or not.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct TargetResult {
     /// Its id.
@@ -258,10 +388,10 @@ pub struct TargetResult {
     /// Reached.
     pub met: bool,
     /// The count, or the percentage, reached.
-    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub actual: Decimal,
     /// The count, or the percentage, required.
-    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub required: Decimal,
     /// How many more matching products (or producers) are needed.
     pub shortfall: u32,
@@ -271,8 +401,8 @@ pub struct TargetResult {
 
 /// A CSV row that could not be read.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct RowError {
     /// Line number in the file (the header is line 1).
@@ -304,10 +434,12 @@ const REQUIRED: &[&str] = &[
 /// Errors only when the file as a whole cannot be read (too large, no usable header).
 pub fn read_products_csv(text: &str) -> Result<(Vec<Product>, Vec<RowError>), InputErrors> {
     if text.len() > limits::MAX_CSV_BYTES {
-        return Err(InputErrors::one(
-            ErrorCode::InputTooLarge,
+        return Err(InputErrors::at(
             "",
-            format!("at most {} bytes", limits::MAX_CSV_BYTES),
+            Problem::InputTooLarge {
+                size: text.len(),
+                limit: limits::MAX_CSV_BYTES,
+            },
         ));
     }
     let mut reader = csv::ReaderBuilder::new()
@@ -317,10 +449,9 @@ pub fn read_products_csv(text: &str) -> Result<(Vec<Product>, Vec<RowError>), In
     let header: Vec<String> = reader
         .headers()
         .map_err(|e| {
-            InputErrors::one(
-                ErrorCode::InvalidCsv,
+            InputErrors::at(
                 "/header",
-                format!("the header cannot be read: {e}"),
+                Problem::InvalidCsv(format!("the header cannot be read: {e}")),
             )
         })?
         .iter()
@@ -332,14 +463,12 @@ pub fn read_products_csv(text: &str) -> Result<(Vec<Product>, Vec<RowError>), In
         .filter(|c| !header.iter().any(|h| h == c))
         .collect();
     if !missing.is_empty() {
-        return Err(InputErrors::one(
-            ErrorCode::InvalidCsv,
+        return Err(InputErrors::at(
             "/header",
-            format!(
-                "the header lacks {}; the columns are: {}",
-                missing.join(", "),
-                COLUMNS.join(",")
-            ),
+            Problem::CsvHeader {
+                missing: missing.join(", "),
+                columns: COLUMNS.join(","),
+            },
         ));
     }
     let column = |name: &str| header.iter().position(|h| h == name);
@@ -349,10 +478,13 @@ pub fn read_products_csv(text: &str) -> Result<(Vec<Product>, Vec<RowError>), In
         if n >= limits::MAX_CSV_ROWS {
             bad.push(RowError {
                 line: u64::try_from(n).unwrap_or(u64::MAX) + 2,
-                errors: vec![InputError::new(
-                    ErrorCode::TooManyItems,
+                errors: vec![InputError::at(
                     "",
-                    format!("at most {} rows are read", limits::MAX_CSV_ROWS),
+                    Problem::TooManyItems {
+                        what: "rows",
+                        max: limits::MAX_CSV_ROWS,
+                        found: n + 1,
+                    },
                 )],
             });
             break;
@@ -360,7 +492,7 @@ pub fn read_products_csv(text: &str) -> Result<(Vec<Product>, Vec<RowError>), In
         match record {
             Err(e) => bad.push(RowError {
                 line: e.position().map_or(0, csv::Position::line),
-                errors: vec![InputError::new(ErrorCode::InvalidCsv, "", e.to_string())],
+                errors: vec![InputError::at("", Problem::InvalidCsv(e.to_string()))],
             }),
             Ok(record) => {
                 let line = record.position().map_or(0, csv::Position::line);
@@ -383,14 +515,10 @@ fn product_from_row<'a>(
     field: &dyn Fn(&str) -> Option<&'a str>,
 ) -> Result<Product, Vec<InputError>> {
     let mut errors = Vec::new();
-    let mut need = |name: &str| {
+    let mut need = |name: &'static str| {
         let v = field(name);
         if v.is_none() {
-            errors.push(InputError::new(
-                ErrorCode::MissingField,
-                format!("/{name}"),
-                format!("`{name}` is empty"),
-            ));
+            errors.push(InputError::at(format!("/{name}"), Problem::EmptyCell(name)));
         }
         v
     };
@@ -401,25 +529,17 @@ fn product_from_row<'a>(
         need("stars"),
         need("recognised_on"),
     );
-    let product_set = set.and_then(|v| number(v, "product_set", 1, 26, &mut errors));
-    let stars = stars.and_then(|v| number(v, "stars", 1, 5, &mut errors));
+    let product_set = set.and_then(|v| number(v, "product_set", 26, &mut errors));
+    let stars = stars.and_then(|v| number(v, "stars", 5, &mut errors));
     let subject_type = subject.and_then(|v| {
-        SubjectType::parse(v).or_else(|| {
-            errors.push(InputError::new(
-                ErrorCode::UnknownSubjectType,
-                "/subject_type",
-                format!("`{v}` is not a subject type"),
-            ));
-            None
-        })
+        SubjectType::read_at(&Value::String(v.to_owned()), "/subject_type", &mut errors)
     });
     let mut date = |name: &str| {
         field(name).and_then(|v| {
             parse_date(v).or_else(|| {
-                errors.push(InputError::new(
-                    ErrorCode::InvalidDate,
+                errors.push(InputError::at(
                     format!("/{name}"),
-                    format!("`{v}` is not a date in the form YYYY-MM-DD"),
+                    Problem::InvalidDate(v.to_owned()),
                 ));
                 None
             })
@@ -431,20 +551,22 @@ fn product_from_row<'a>(
         None | Some("active") => false,
         Some("revoked") => true,
         Some(other) => {
-            errors.push(InputError::new(
-                ErrorCode::WrongType,
+            errors.push(InputError::at(
                 "/status",
-                format!("status is active or revoked, not `{other}`"),
+                Problem::NotOneOf {
+                    what: "a status",
+                    found: other.chars().take(limits::MAX_TEXT_CHARS).collect(),
+                    allowed: "active, revoked".into(),
+                },
             ));
             false
         }
     };
     for (name, value) in [("product", product), ("subject_id", field("subject_id"))] {
         if value.is_some_and(|v| v.chars().count() > limits::MAX_TEXT_CHARS) {
-            errors.push(InputError::new(
-                ErrorCode::StringTooLong,
+            errors.push(InputError::at(
                 format!("/{name}"),
-                format!("at most {} characters", limits::MAX_TEXT_CHARS),
+                Problem::StringTooLong(limits::MAX_TEXT_CHARS),
             ));
         }
     }
@@ -478,14 +600,24 @@ fn product_from_row<'a>(
     }
 }
 
-fn number(v: &str, name: &str, min: u8, max: u8, errors: &mut Vec<InputError>) -> Option<u8> {
+/// A cell holding a whole number from 1 to `max`.
+fn number(v: &str, name: &str, max: u8, errors: &mut Vec<InputError>) -> Option<u8> {
     match v.parse::<u8>() {
-        Ok(n) if (min..=max).contains(&n) => Some(n),
+        Ok(n) if (1..=max).contains(&n) => Some(n),
         _ => {
-            errors.push(InputError::new(
-                ErrorCode::WrongType,
+            errors.push(InputError::at(
                 format!("/{name}"),
-                format!("`{v}` is not a whole number from {min} to {max}"),
+                Problem::WrongType {
+                    expected: if max == 5 {
+                        "a whole number from 1 to 5"
+                    } else {
+                        "a whole number from 1 to 26"
+                    },
+                    found: format!(
+                        "`{}`",
+                        v.chars().take(limits::MAX_TEXT_CHARS).collect::<String>()
+                    ),
+                },
             ));
             None
         }
@@ -493,39 +625,34 @@ fn number(v: &str, name: &str, min: u8, max: u8, errors: &mut Vec<InputError>) -
 }
 
 impl TargetSet {
-    /// Reads a target set from JSON.
-    pub fn from_json(text: &str) -> Result<TargetSet, InputErrors> {
-        if text.len() > limits::MAX_INPUT_BYTES {
-            return Err(InputErrors::one(
-                ErrorCode::InputTooLarge,
-                "",
-                "the target set is too large",
-            ));
-        }
-        let set: TargetSet = serde_json::from_str(text)
-            .map_err(|e| InputErrors::one(ErrorCode::InvalidTargetSet, "", e.to_string()))?;
-        set.check()?;
-        Ok(set)
-    }
+    /// The names of the plans bundled as example target sets.
+    pub const BUNDLED: &'static [&'static str] = &["ha-tinh-2023-2025"];
 
-    /// The Hà Tĩnh 2023–2025 OCOP plan's targets: at least 300 products at 3★ or more, at
-    /// least 20% of them 4★ and 5% 5★, at least 40% of producers cooperatives and 30% SMEs.
-    pub fn ha_tinh_2023_2025() -> TargetSet {
-        TargetSet::from_json(include_str!("../data/targets/ha-tinh-2023-2025.json")).unwrap_or_else(
-            |_| TargetSet {
-                name: "Hà Tĩnh 2023–2025".into(),
-                source: None,
-                targets: Vec::new(),
-            },
-        )
-    }
-
-    /// Checks what [`TargetSet::from_json`] checks, for a set built in code: at most
-    /// [`limits::MAX_TARGETS`] targets, each with either a count or a percentage from 0 to 100.
+    /// A bundled plan's targets by name (see [`TargetSet::BUNDLED`]): the Hà Tĩnh 2023–2025
+    /// plan's at least 300 products at 3★ or more, at least 20% of them 4★ and 5% 5★, at least
+    /// 40% of producers cooperatives and 30% SMEs.
     ///
     /// ```
     /// use ocop_core::portfolio::TargetSet;
-    /// let mut set = TargetSet::ha_tinh_2023_2025();
+    /// let set = TargetSet::bundled("ha-tinh-2023-2025").unwrap();
+    /// assert_eq!(set.targets.len(), 5);
+    /// assert!(TargetSet::bundled("atlantis").is_none());
+    /// ```
+    pub fn bundled(name: &str) -> Option<TargetSet> {
+        let text = match name {
+            "ha-tinh-2023-2025" => include_str!("../data/targets/ha-tinh-2023-2025.json"),
+            _ => return None,
+        };
+        // Every bundled set reads: a test reads each one, so None here means "no such name".
+        TargetSet::from_json(text).ok()
+    }
+
+    /// Checks what the reader checks, for a set built in code: at most [`limits::MAX_TARGETS`]
+    /// targets, each with either a count or a percentage from 0 to 100.
+    ///
+    /// ```
+    /// use ocop_core::portfolio::TargetSet;
+    /// let mut set = TargetSet::bundled("ha-tinh-2023-2025").unwrap();
     /// assert!(set.check().is_ok());
     /// set.targets[0].at_least = None; // neither a count nor a percentage
     /// assert_eq!(set.check().unwrap_err().0[0].path, "/targets/0");
@@ -533,10 +660,13 @@ impl TargetSet {
     pub fn check(&self) -> Result<(), InputErrors> {
         let mut errors = Vec::new();
         if self.targets.len() > limits::MAX_TARGETS {
-            errors.push(InputError::new(
-                ErrorCode::TooManyItems,
+            errors.push(InputError::at(
                 "/targets",
-                format!("at most {} targets", limits::MAX_TARGETS),
+                Problem::TooManyItems {
+                    what: "targets",
+                    max: limits::MAX_TARGETS,
+                    found: self.targets.len(),
+                },
             ));
         }
         for (i, t) in self.targets.iter().enumerate() {
@@ -546,18 +676,13 @@ impl TargetSet {
                 _ => false,
             };
             if !ok {
-                errors.push(InputError::new(
-                    ErrorCode::InvalidTargetSet,
+                errors.push(InputError::at(
                     format!("/targets/{i}"),
-                    "give either atLeast (a count) or atLeastPercent (0 to 100)",
+                    Problem::TargetNeedsMeasure,
                 ));
             }
         }
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(InputErrors(errors))
-        }
+        InputErrors::or_ok(errors, ())
     }
 }
 
@@ -575,7 +700,7 @@ impl Catalog {
     ///            Bad row,99,farm,3,2024-01-01\n";
     /// let (products, bad) = read_products_csv(csv).unwrap();
     /// assert_eq!((products.len(), bad[0].line), (2, 4));
-    /// let targets = TargetSet::ha_tinh_2023_2025();
+    /// let targets = TargetSet::bundled("ha-tinh-2023-2025").unwrap();
     /// let report = ocop_core::Catalog::builtin()
     ///     .portfolio(&products, bad, date(2026, 11, 23), 365, Some(&targets))
     ///     .unwrap();

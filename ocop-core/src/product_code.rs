@@ -3,17 +3,21 @@
 //! are checked for shape only, unless the caller supplies the codes that exist.
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use crate::catalog::model::{CodeSegment, SegmentKind};
-use crate::catalog::text::Str;
 use crate::catalog::{Catalog, Edition};
-use crate::error::{ErrorCode, InputError, InputErrors};
+use crate::error::{InputError, InputErrors, Problem};
 use crate::limits;
+use crate::read::{self, Fields, Input};
+use crate::requests::{ProductCodeParts, ProductCodeRequest};
+use crate::text::Str;
+use crate::wire::Choice;
 
 /// A parsed product code.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct ProductCode {
     /// The edition whose format it follows.
@@ -26,8 +30,8 @@ pub struct ProductCode {
 
 /// One segment of a product code.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct CodeValue {
     /// What it holds.
@@ -37,93 +41,127 @@ pub struct CodeValue {
 }
 
 /// Administrative codes that exist, supplied by an integrator (the library ships no gazetteer).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AdminCodes {
     /// Province codes.
     #[serde(default)]
-    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = []))]
+    #[cfg_attr(feature = "uniffi", uniffi(default = []))]
     pub provinces: Vec<String>,
     /// District codes (148).
     #[serde(default)]
-    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = []))]
+    #[cfg_attr(feature = "uniffi", uniffi(default = []))]
     pub districts: Vec<String>,
     /// Commune codes (26/2026).
     #[serde(default)]
-    #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = []))]
+    #[cfg_attr(feature = "uniffi", uniffi(default = []))]
     pub communes: Vec<String>,
 }
 
+impl Input for AdminCodes {
+    fn read(value: &Value, path: &str, errors: &mut Vec<InputError>) -> Option<AdminCodes> {
+        let f = Fields::new(
+            value,
+            path,
+            "lists of administrative codes",
+            &[&["provinces", "districts", "communes"]],
+            errors,
+        );
+        let mut list = |key: &str| {
+            f.raw(key)
+                .and_then(|v| {
+                    read::list(
+                        v,
+                        &f.path(key),
+                        "administrative codes",
+                        limits::MAX_ADMIN_CODES,
+                        errors,
+                    )
+                })
+                .unwrap_or_default()
+        };
+        Some(AdminCodes {
+            provinces: list("provinces"),
+            districts: list("districts"),
+            communes: list("communes"),
+        })
+    }
+}
+
+read::deserialize_through_reader!(AdminCodes);
+
 impl Catalog {
     /// Parses and checks a product code. With no edition, the format that fits is used (the
-    /// second segment has 5 digits under 26/2026 and 3 under 148).
+    /// second segment has 5 digits under 26/2026 and 3 under 148). A sequence number is read
+    /// with or without leading zeros.
     ///
     /// ```
-    /// let code = ocop_core::Catalog::builtin().parse_product_code("38-12345-007-2026", None, None).unwrap();
+    /// use ocop_core::requests::ProductCodeRequest;
+    /// let catalog = ocop_core::Catalog::builtin();
+    /// let ask = |code: &str, edition: Option<&str>| ProductCodeRequest {
+    ///     code: code.into(), edition: edition.map(Into::into), known: None,
+    /// };
+    /// let code = catalog.parse_product_code(&ask("38-12345-007-2026", None)).unwrap();
     /// assert_eq!(code.edition, "26/2026");
     /// assert_eq!(code.segments[1].value, "12345");
     ///
-    /// let err = ocop_core::Catalog::builtin().parse_product_code("38-1234-007-2026", Some("26/2026"), None).unwrap_err();
-    /// assert_eq!(err.0[0].path, "/commune");
+    /// let err = catalog.parse_product_code(&ask("38-1234-007-2026", Some("26/2026"))).unwrap_err();
+    /// assert_eq!(err.0[0].path, "/code/commune"); // the commune segment of the code
     /// ```
     pub fn parse_product_code(
         &self,
-        code: &str,
-        edition: Option<&str>,
-        known: Option<&AdminCodes>,
+        request: &ProductCodeRequest,
     ) -> Result<ProductCode, InputErrors> {
+        let code = request.code.as_str();
         if code.len() > limits::MAX_PRODUCT_CODE_BYTES {
-            return Err(InputErrors::one(
-                ErrorCode::StringTooLong,
-                "",
-                format!(
-                    "a product code has at most {} characters",
-                    limits::MAX_PRODUCT_CODE_BYTES
-                ),
+            return Err(InputErrors::at(
+                "/code",
+                Problem::StringTooLong(limits::MAX_PRODUCT_CODE_BYTES),
             ));
         }
-        let candidates: Vec<&Edition> = match edition {
+        let candidates: Vec<&Edition> = match &request.edition {
             Some(id) => vec![self.find_edition(id)?],
             None => self.editions().iter().collect(),
         };
         let mut first_error = None;
         for e in candidates {
             match parse_with(e, code.trim()) {
-                Ok(parsed) => return check_known(parsed, known),
+                Ok(parsed) => return check_known(parsed, request.known.as_ref()),
                 Err(err) => {
                     first_error.get_or_insert(err);
                 }
             }
         }
-        Err(first_error.unwrap_or_else(|| {
-            InputErrors::one(
-                ErrorCode::InvalidProductCode,
-                "",
-                "no edition defines a product code",
-            )
-        }))
+        Err(first_error.unwrap_or_else(|| InputErrors::at("/code", Problem::NoProductCodeFormat)))
     }
 
     /// Writes a product code from its parts, checking each against the edition's format. The
-    /// sequence number is written with at least 3 digits (`7` → `007`).
+    /// sequence number is written with at least 3 digits (`7` → `007`): a convention of this
+    /// library, since the sheets print no width for it.
     ///
     /// ```
-    /// let code = ocop_core::Catalog::builtin().format_product_code("26/2026", "38", "12345", 7, 2026).unwrap();
-    /// assert_eq!(code, "38-12345-007-2026");
+    /// use ocop_core::requests::ProductCodeParts;
+    /// let parts = ProductCodeParts {
+    ///     edition: "26/2026".into(), province: "38".into(), area: "12345".into(), sequence: 7, year: 2026,
+    /// };
+    /// assert_eq!(ocop_core::Catalog::builtin().format_product_code(&parts).unwrap(), "38-12345-007-2026");
     /// ```
-    pub fn format_product_code(
-        &self,
-        edition: &str,
-        province: &str,
-        area: &str,
-        sequence: u32,
-        year: u16,
-    ) -> Result<String, InputErrors> {
-        let text = format!("{province}-{area}-{sequence:03}-{year}");
-        self.parse_product_code(&text, Some(edition), None)
-            .map(|c| c.formatted)
+    pub fn format_product_code(&self, parts: &ProductCodeParts) -> Result<String, InputErrors> {
+        let ProductCodeParts {
+            edition,
+            province,
+            area,
+            sequence,
+            year,
+        } = parts;
+        let request = ProductCodeRequest {
+            code: format!("{province}-{area}-{sequence:03}-{year}"),
+            edition: Some(edition.clone()),
+            known: None,
+        };
+        self.parse_product_code(&request).map(|c| c.formatted)
     }
 }
 
@@ -131,16 +169,15 @@ fn parse_with(edition: &Edition, code: &str) -> Result<ProductCode, InputErrors>
     let format = &edition.data().product_code;
     let parts: Vec<&str> = code.split('-').map(str::trim).collect();
     if parts.len() != format.segments.len() {
-        return Err(InputErrors::one(
-            ErrorCode::InvalidProductCode,
-            "",
-            format!(
-                "`{code}` has {} part(s); a {} code has {} separated by `-`: {}",
-                parts.len(),
-                edition.id(),
-                format.segments.len(),
-                format.printed
-            ),
+        return Err(InputErrors::at(
+            "/code",
+            Problem::ProductCodeParts {
+                code: code.to_owned(),
+                found: parts.len(),
+                edition: edition.id().to_owned(),
+                expected: format.segments.len(),
+                printed: format.printed.to_string(),
+            },
         ));
     }
     let mut errors = Vec::new();
@@ -151,16 +188,17 @@ fn parse_with(edition: &Edition, code: &str) -> Result<ProductCode, InputErrors>
                 kind: segment.kind,
                 value: (*part).to_owned(),
             }),
-            Err(message) => errors.push(InputError::new(
-                ErrorCode::InvalidProductCode,
-                format!("/{}", kind_name(segment.kind)),
-                message,
+            Err(why) => errors.push(InputError::at(
+                format!("/code/{}", segment.kind.wire()),
+                Problem::ProductCodeSegment {
+                    segment: segment.kind.wire(),
+                    value: (*part).to_owned(),
+                    why,
+                },
             )),
         }
     }
-    if !errors.is_empty() {
-        return Err(InputErrors(errors));
-    }
+    InputErrors::or_ok(errors, ())?;
     let formatted = segments
         .iter()
         .map(|s| s.value.as_str())
@@ -173,14 +211,11 @@ fn parse_with(edition: &Edition, code: &str) -> Result<ProductCode, InputErrors>
     })
 }
 
+/// What is wrong with one segment, if anything.
 fn check_segment(part: &str, segment: &CodeSegment) -> Result<(), String> {
-    let name = &segment.name.en;
     let digits = part.len();
     if part.is_empty() || !part.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!(
-            "the {} must be digits, not `{part}`",
-            name.to_lowercase()
-        ));
+        return Err("must be digits".into());
     }
     if digits < usize::from(segment.min_digits) || digits > usize::from(segment.max_digits) {
         let want = if segment.min_digits == segment.max_digits {
@@ -188,29 +223,14 @@ fn check_segment(part: &str, segment: &CodeSegment) -> Result<(), String> {
         } else {
             format!("{} to {} digits", segment.min_digits, segment.max_digits)
         };
-        return Err(format!(
-            "the {} has {want}; `{part}` has {digits}",
-            name.to_lowercase()
-        ));
+        return Err(format!("has {digits} digits; it needs {want}"));
     }
     if segment.kind == SegmentKind::Year
         && !(2018..=2100).contains(&part.parse::<u32>().unwrap_or(0))
     {
-        return Err(format!(
-            "`{part}` is not a year of the OCOP programme (2018 onwards)"
-        ));
+        return Err("is not a year of the OCOP programme (2018 onwards)".into());
     }
     Ok(())
-}
-
-fn kind_name(kind: SegmentKind) -> &'static str {
-    match kind {
-        SegmentKind::Province => "province",
-        SegmentKind::District => "district",
-        SegmentKind::Commune => "commune",
-        SegmentKind::Sequence => "sequence",
-        SegmentKind::Year => "year",
-    }
 }
 
 fn check_known(code: ProductCode, known: Option<&AdminCodes>) -> Result<ProductCode, InputErrors> {
@@ -224,20 +244,14 @@ fn check_known(code: ProductCode, known: Option<&AdminCodes>) -> Result<ProductC
             SegmentKind::Sequence | SegmentKind::Year => continue,
         };
         if !list.is_empty() && !list.contains(&s.value) {
-            errors.push(InputError::new(
-                ErrorCode::UnknownAdminCode,
-                format!("/{}", kind_name(s.kind)),
-                format!(
-                    "{} is not in the {} codes supplied",
-                    s.value,
-                    kind_name(s.kind)
-                ),
+            errors.push(InputError::at(
+                format!("/code/{}", s.kind.wire()),
+                Problem::UnknownAdminCode {
+                    value: s.value.clone(),
+                    segment: s.kind.wire(),
+                },
             ));
         }
     }
-    if errors.is_empty() {
-        Ok(code)
-    } else {
-        Err(InputErrors(errors))
-    }
+    InputErrors::or_ok(errors, code)
 }

@@ -9,15 +9,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::Catalog;
 use crate::catalog::model::{Level, Round};
-use crate::catalog::text::{Str, Text};
 use crate::catalog::validate::parse_month_day;
-use crate::certificate::day_month_year;
-use crate::error::{ErrorCode, InputErrors};
+use crate::error::{InputErrors, Problem};
+use crate::requests::RoundRequest;
+use crate::text::{Str, Text, day_month_year};
 
 /// A round on the calendar.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct RoundDates {
     /// Council level.
@@ -25,17 +25,17 @@ pub struct RoundDates {
     /// Round number as printed (1 or 2).
     pub number: u8,
     /// Proposals must arrive before this day.
-    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub proposals_before: Date,
     /// The round is completed before this day.
-    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub completed_before: Date,
 }
 
 /// The round for a day, under the edition in force then.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct RoundAnswer {
     /// The edition whose rounds apply.
@@ -48,27 +48,23 @@ pub struct RoundAnswer {
 }
 
 impl Catalog {
-    /// The round a proposal submitted on `submitted_on` at `level` falls in: the first whose
-    /// proposal deadline is after that day.
+    /// The round a proposal submitted on `request.on` at `request.level` falls in: the first
+    /// whose proposal deadline is after that day.
     ///
     /// ```
     /// use jiff::civil::date;
-    /// use ocop_core::Level;
-    /// let answer = ocop_core::Catalog::builtin().round_for_submission(date(2026, 8, 12), Level::Province).unwrap();
-    /// let round = answer.round.unwrap();
+    /// use ocop_core::{Level, requests::RoundRequest};
+    /// let request = RoundRequest { on: date(2026, 8, 12), level: Level::Province };
+    /// let round = ocop_core::Catalog::builtin().round_for_submission(&request).unwrap().round.unwrap();
     /// assert_eq!((round.number, round.completed_before), (2, date(2026, 12, 30)));
     /// ```
-    pub fn round_for_submission(
-        &self,
-        submitted_on: Date,
-        level: Level,
-    ) -> Result<RoundAnswer, InputErrors> {
-        self.find_round(submitted_on, level, |r, d| d < r.proposals_before)
+    pub fn round_for_submission(&self, request: &RoundRequest) -> Result<RoundAnswer, InputErrors> {
+        self.find_round(request.on, request.level, |r, d| d < r.proposals_before)
     }
 
-    /// The next round at `level` still to be completed after `on`.
-    pub fn next_round(&self, on: Date, level: Level) -> Result<RoundAnswer, InputErrors> {
-        self.find_round(on, level, |r, d| d < r.completed_before)
+    /// The next round at `request.level` still to be completed after `request.on`.
+    pub fn next_round(&self, request: &RoundRequest) -> Result<RoundAnswer, InputErrors> {
+        self.find_round(request.on, request.level, |r, d| d < r.completed_before)
     }
 
     fn find_round(
@@ -77,13 +73,9 @@ impl Catalog {
         level: Level,
         fits: impl Fn(&RoundDates, Date) -> bool,
     ) -> Result<RoundAnswer, InputErrors> {
-        let edition = self.edition_in_force(day).ok_or_else(|| {
-            InputErrors::one(
-                ErrorCode::NoEditionInForce,
-                "/on",
-                format!("no edition this library carries was in force on {day}"),
-            )
-        })?;
+        let edition = self
+            .edition_in_force(day)
+            .ok_or_else(|| InputErrors::at("/on", Problem::NoEditionInForce(day)))?;
         let id = edition.data().identity.id.clone();
         let rounds: Vec<&Round> = edition
             .data()

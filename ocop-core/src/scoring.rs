@@ -1,28 +1,29 @@
 //! Scoring a sheet: the total, subtotals, the band, the stars awarded once star markers are
 //! applied, and the outcome when a knock-out or a rejected dossier applies.
 //!
-//! How the rules the text leaves open are read (one place; see also `docs/readings.md`):
-//! - **Bands** are on the total: 5★ 90–100, 4★ 70 to under 90, 3★ 50 to under 70, 2★ 30 to
-//!   under 50, 1★ under 30 (thresholds are data). Only 3★ and above are certified.
-//! - **Star markers** are cumulative minimums: to award N★, every criterion with a marker for
-//!   N★ or fewer must score at least the marked option's points. Stars awarded = the highest N
-//!   whose band and markers both hold. A failed marker caps the stars (it does not reject the
-//!   product) and is reported as a [`Blocker`].
-//! - **Knock-outs**: `eliminate` rejects the product; `stop_evaluation` stops at that criterion
-//!   (later criteria are not counted, the partial total is shown, no star); `not_assessed`
-//!   scores that criterion 0. A rejected dossier rejects the product.
+//! The report carries codes and numbers, not labels: a criterion is named by its code, a
+//! warning by its code and path. Labels come from the catalog ([`Catalog::sheet`]) or, worded
+//! for a person in one language or both, from [`Catalog::explain`]. How the text's open
+//! questions are read: [`crate::rating`] and `docs/readings.md`.
+//!
+//! Knock-outs: `eliminate` rejects the product; `stop_evaluation` stops at that criterion
+//! (later criteria are not counted, the partial total is shown, no star); `not_assessed` scores
+//! that criterion 0. A rejected dossier rejects the product.
 
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::catalog::compiled::CompiledSheet;
 use crate::catalog::model::{KnockoutKind, SubjectType};
-use crate::catalog::text::{Str, Text};
-use crate::catalog::{Catalog, CompiledCriterion, SheetRef};
-use crate::error::{Answer, ErrorCode, InputErrors, Warning, WarningCode};
-use crate::evaluation::{Answered, Evaluation, FORMAT_VERSION, Resolved};
+use crate::catalog::{Catalog, SheetRef};
+use crate::error::{InputErrors, Problem, SafeResult, Warning, WarningCode};
+use crate::evaluation::{Evaluation, FORMAT_VERSION, Resolved, Tick};
 use crate::limits;
+use crate::rating::{self, MarkerBasis, Rounding, Tally, TotalBasis};
+use crate::read::Input;
 use crate::recognition::{Recognition, recognition};
+use crate::text::Str;
 
 /// The points and stars of one sheet, computed without allocating: the typed fast path.
 /// Knock-outs and rejection are not considered here; [`Catalog::score`] gives the full answer.
@@ -53,60 +54,32 @@ impl SheetRef<'_> {
     pub fn score(&self, options: &[Option<u8>]) -> Result<Score, InputErrors> {
         let c = self.compiled;
         if options.len() != c.criteria.len() {
-            return Err(InputErrors::one(
-                ErrorCode::MissingAnswer,
+            return Err(InputErrors::at(
                 "",
-                format!(
-                    "expected {} answers, one per criterion; got {}",
-                    c.criteria.len(),
-                    options.len()
-                ),
+                Problem::AnswerCount {
+                    expected: c.criteria.len(),
+                    found: options.len(),
+                },
             ));
         }
-        let mut parts = [0u8; 4];
-        let mut level = 5u8;
-        for (i, (crit, answer)) in c.criteria.iter().zip(options).enumerate() {
-            let (points, met) = match answer {
-                None => (0, crit.level_unticked),
-                Some(o) if *o < crit.option_count => {
-                    let at = usize::from(crit.first_option) + usize::from(*o);
-                    (
-                        c.points.get(at).copied().unwrap_or(0),
-                        c.option_level.get(at).copied().unwrap_or(2),
-                    )
-                }
-                Some(o) => {
-                    let code = self
-                        .criterion(i)
-                        .map(|x| x.code.to_string())
-                        .unwrap_or_default();
-                    return Err(InputErrors::one(
-                        ErrorCode::OptionOutOfRange,
-                        format!("/{i}"),
-                        format!(
-                            "{code} has options 0 to {}, not {o}",
-                            crit.option_count.saturating_sub(1)
-                        ),
-                    ));
-                }
-            };
-            if let Some(slot) = parts.get_mut(usize::from(crit.part)) {
-                *slot = slot.saturating_add(points);
+        for (i, (crit, o)) in c.criteria.iter().zip(options).enumerate() {
+            if let Some(o) = o.filter(|o| *o >= crit.option_count) {
+                return Err(InputErrors::at(
+                    format!("/{i}"),
+                    Problem::OptionOutOfRange {
+                        code: self
+                            .criterion(i)
+                            .map(|x| x.code.to_string())
+                            .unwrap_or_default(),
+                        last: usize::from(crit.option_count.saturating_sub(1)),
+                        found: i64::from(o),
+                    },
+                ));
             }
-            level = level.min(met);
         }
-        let total = parts.iter().fold(0u8, |a, p| a.saturating_add(*p));
-        let band = c.band(u32::from(total), 1);
-        Ok(Score {
-            total,
-            parts,
-            band,
-            stars: band.min(level),
-        })
+        Ok(fast_score(c, options))
     }
-}
 
-impl SheetRef<'_> {
     /// Scores many sheets at once: `options` holds one row of [`criterion_count`] bytes per
     /// sheet (the ticked option's position, or [`NO_OPTION`]). The typed batch path behind the
     /// npm package's `scoreBatch`.
@@ -124,21 +97,22 @@ impl SheetRef<'_> {
     /// ```
     pub fn score_batch(&self, options: &[u8]) -> Result<Vec<Score>, InputErrors> {
         if options.len() > limits::MAX_BATCH_BYTES {
-            return Err(InputErrors::one(
-                ErrorCode::InputTooLarge,
+            return Err(InputErrors::at(
                 "",
-                format!("at most {} bytes of rows", limits::MAX_BATCH_BYTES),
+                Problem::InputTooLarge {
+                    size: options.len(),
+                    limit: limits::MAX_BATCH_BYTES,
+                },
             ));
         }
         let n = self.criterion_count();
         if n == 0 || options.len() % n != 0 {
-            return Err(InputErrors::one(
-                ErrorCode::WrongType,
+            return Err(InputErrors::at(
                 "",
-                format!(
-                    "expected rows of {n} options, one byte per criterion; got {} bytes",
-                    options.len()
-                ),
+                Problem::AnswerCount {
+                    expected: n,
+                    found: options.len() % n.max(1),
+                },
             ));
         }
         let mut row = Vec::with_capacity(n);
@@ -154,35 +128,56 @@ impl SheetRef<'_> {
     }
 }
 
+/// The fast path over options already checked against the sheet.
+pub(crate) fn fast_score(c: &CompiledSheet, options: &[Option<u8>]) -> Score {
+    let mut parts = [0u8; 4];
+    let mut level = 5u8;
+    for (p, (crit, o)) in c.criteria.iter().zip(options).enumerate() {
+        let points = c.points_of(p, *o);
+        if let Some(slot) = parts.get_mut(usize::from(crit.part)) {
+            *slot = slot.saturating_add(points);
+        }
+        level = level.min(crit.level(u32::from(points), 1));
+    }
+    let total = parts.iter().fold(0u8, |a, p| a.saturating_add(*p));
+    let band = c.band(&TotalBasis::single(u32::from(total)));
+    Score {
+        total,
+        parts,
+        band,
+        stars: band.min(level),
+    }
+}
+
 /// In [`SheetRef::score_batch`] rows: no option ticked.
 pub const NO_OPTION: u8 = u8::MAX;
 
-/// The full answer for one evaluation (or a council, on the members' mean).
+/// The answer for one evaluation (or a council, on the members' mean): codes and numbers.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct ScoreReport {
-    /// Version of this format (1).
+    /// Version of this format (2).
     pub format_version: u32,
     /// The caller's reference, echoed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
     /// The edition that scored it, with its data version and content hash.
     pub edition: EditionStamp,
-    /// The product set.
-    pub product_set: ProductSetStamp,
+    /// The product set's number (1–26).
+    pub product_set: u8,
     /// Who applied.
     pub subject_type: SubjectType,
     /// The evaluation date, if given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(optional, type = "string"))]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "string"))]
     pub evaluated_on: Option<Date>,
     /// The tourism case that applied.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tourism_case: Option<u8>,
     /// The total (a decimal: a council's mean may have decimals; shown to 2 places).
-    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub total: Decimal,
     /// The maximum the sheet prints (100).
     pub max_total: u8,
@@ -194,76 +189,49 @@ pub struct ScoreReport {
     pub lines: Vec<Line>,
     /// Stars by total alone (absent when the product is not rated).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub band: Option<StarInfo>,
+    pub band: Option<u8>,
     /// Stars awarded once markers apply (absent when not rated).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub stars: Option<StarInfo>,
+    pub stars: Option<u8>,
     /// Recognised and certified (3★ or more, rated).
     pub certifiable: bool,
-    /// Rated, not rated (evaluation stopped) or rejected, with the reason.
+    /// Rated, not rated (evaluation stopped) or rejected, and where.
     pub outcome: Outcome,
     /// Markers that cap the stars below the band.
     pub blockers: Vec<Blocker>,
     /// Who recognises it and where it goes next.
     pub recognition: Recognition,
-    /// The result in one sentence.
-    pub summary: Text,
-    /// What a person should know about this result.
+    /// Doubtful values that decide the stars: the stars under the other reading.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub doubts: Vec<DoubtOutcome>,
+    /// What a person should know about this result, by code.
     pub warnings: Vec<Warning>,
 }
 
 /// The edition a result was scored on; keep it with the result to check it later.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct EditionStamp {
     /// Id, e.g. `26/2026`.
     pub id: Str,
-    /// Printed number, e.g. `26/2026/QĐ-TTg`.
-    pub number: Str,
     /// Version of the edition's data.
     pub data_version: Str,
     /// `sha256:…` of the edition's canonical JSON.
     pub content_hash: String,
 }
 
-/// The product set a result is for.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
-#[serde(rename_all = "camelCase")]
-pub struct ProductSetStamp {
-    /// Number (1–26).
-    pub number: u8,
-    /// Name.
-    pub name: Text,
-}
-
-/// A star count with its band's name.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
-#[serde(rename_all = "camelCase")]
-pub struct StarInfo {
-    /// 1 to 5.
-    pub star: u8,
-    /// The band's name, e.g. "Hạng 4 sao (cấp tỉnh)".
-    pub name: Text,
-}
-
 /// Points against a maximum for a part or section.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct Subtotal {
     /// `A` or `A1`.
     pub code: Str,
-    /// Name.
-    pub name: Text,
     /// Points.
-    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub points: Decimal,
     /// Maximum printed.
     pub max: u8,
@@ -271,28 +239,18 @@ pub struct Subtotal {
 
 /// One criterion of a scored sheet.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct Line {
     /// Criterion code.
     pub code: Str,
-    /// Criterion name.
-    pub name: Text,
-    /// The ticked option (0-based), if one was.
+    /// The ticked option that counts (0-based), if one does.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub option: Option<u8>,
-    /// Its label.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub option_label: Option<Text>,
     /// Points counted (a council's mean may have decimals).
-    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub points: Decimal,
-    /// Maximum printed.
-    pub max: u8,
-    /// Star markers on this criterion: the points each star needs.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub markers: Vec<Marker>,
     /// How the points were counted.
     pub status: LineStatus,
     /// The knock-out that applied on this criterion, if any.
@@ -300,25 +258,10 @@ pub struct Line {
     pub knockout: Option<KnockoutKind>,
 }
 
-/// A star marker: `star` needs at least `points` here (the `option`'s points).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
-#[serde(rename_all = "camelCase")]
-pub struct Marker {
-    /// 3, 4 or 5.
-    pub star: u8,
-    /// The marked option.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub option: Option<u8>,
-    /// Points needed.
-    pub points: u8,
-}
-
 /// How a line's points were counted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Enum))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "camelCase")]
 pub enum LineStatus {
     /// An option was ticked and counted.
@@ -329,6 +272,8 @@ pub enum LineStatus {
     Filled,
     /// A "not assessed" knock-out: 0 points.
     NotAssessed,
+    /// The ticked option is refused because its printed requirement is not met: 0 points.
+    RequirementNotMet,
     /// After the point where the evaluation stopped: not counted.
     NotEvaluated,
     /// Left unanswered on a rejected product: 0 points.
@@ -339,33 +284,41 @@ pub enum LineStatus {
 
 /// A star marker that keeps the product below its band.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct Blocker {
     /// The star it blocks.
     pub star: u8,
     /// Criterion code.
     pub code: Str,
-    /// Criterion name.
-    pub name: Text,
     /// Points the star needs here.
     pub needs_points: u8,
     /// The marked option to reach, if a marker names one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub option: Option<u8>,
-    /// Its label.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub option_label: Option<Text>,
     /// Points it has now.
-    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub has_points: Decimal,
+}
+
+/// A doubtful value that decides the stars: under the other reading of `criteria` (what the
+/// other sheets print), the stars would be `stars`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(rename_all = "camelCase")]
+pub struct DoubtOutcome {
+    /// The criteria the doubt concerns.
+    pub criteria: Vec<Str>,
+    /// The stars under the other reading.
+    pub stars: u8,
 }
 
 /// What came of the evaluation.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Enum))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum Outcome {
     /// Scored and rated.
@@ -375,8 +328,6 @@ pub enum Outcome {
     NotRated {
         /// The criterion where it stopped.
         at: Str,
-        /// The printed condition.
-        reason: Text,
         /// It applied by itself (a 0 on a listed criterion) rather than being reported.
         automatic: bool,
     },
@@ -386,14 +337,12 @@ pub enum Outcome {
         /// The criterion, for a knock-out; absent for a rejected dossier.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         at: Option<Str>,
-        /// The printed conditions.
-        reasons: Vec<Text>,
     },
 }
 
 impl Catalog {
-    /// Scores an evaluation: the full answer with lines, subtotals, stars, outcome,
-    /// recognition and warnings. Errors only for malformed input, all reported at once.
+    /// Scores an evaluation: total, subtotals, lines, stars, outcome, recognition and
+    /// warnings, by code. Errors only for malformed input, all reported at once.
     ///
     /// ```
     /// use ocop_core::{Catalog, Evaluation, SubjectType};
@@ -405,17 +354,16 @@ impl Catalog {
     /// }
     /// let report = catalog.score(&evaluation).unwrap();
     /// assert_eq!(report.total.to_string(), "100");
-    /// assert_eq!(report.stars.unwrap().star, 5);
+    /// assert_eq!(report.stars, Some(5));
     /// ```
     pub fn score(&self, evaluation: &Evaluation) -> Result<ScoreReport, InputErrors> {
-        Ok(build_report_for(&self.resolve(evaluation)?))
+        let r = self.resolve(evaluation)?;
+        Ok(build_report(&r, &Sheets::one(&r)))
     }
-}
 
-impl Catalog {
-    /// Scores evaluation JSON text: a tagged answer, `success` with the report or `failure`
-    /// with every input error.
-    pub fn score_json(&self, text: &str) -> Answer<ScoreReport> {
+    /// Scores evaluation JSON text: `success` with the report or `failure` with every input
+    /// error.
+    pub fn score_json(&self, text: &str) -> SafeResult<ScoreReport> {
         Evaluation::from_json(text)
             .and_then(|e| self.score(&e))
             .into()
@@ -423,7 +371,10 @@ impl Catalog {
 
     /// Scores a JSON array of evaluations: one answer per item, in order. A malformed item
     /// gets its errors and the others are still scored.
-    pub fn score_json_batch(&self, text: &str) -> Result<Vec<Answer<ScoreReport>>, InputErrors> {
+    pub fn score_json_batch(
+        &self,
+        text: &str,
+    ) -> Result<Vec<SafeResult<ScoreReport>>, InputErrors> {
         Ok(Evaluation::batch_from_json(text)?
             .into_iter()
             .map(|item| item.and_then(|e| self.score(&e)).into())
@@ -431,267 +382,214 @@ impl Catalog {
     }
 }
 
-/// The report for one resolved evaluation.
-pub(crate) fn build_report_for(r: &Resolved<'_>) -> ScoreReport {
-    let sums: Vec<u32> = r.points().iter().map(|p| u32::from(*p)).collect();
-    let levels: Vec<u8> = r
-        .sheet
-        .compiled
-        .criteria
-        .iter()
-        .zip(&sums)
-        .map(|(c, s)| c.level_for(*s, 1))
-        .collect();
-    build_report(r, &sums, 1, &levels, Some(&r.answers), None, Vec::new())
+/// The sheets a report is built on: one evaluation, or each member of a council.
+pub(crate) struct Sheets<'r, 'a> {
+    /// Per sheet, the option that counts on each criterion.
+    pub(crate) counted: Vec<Vec<Option<u8>>>,
+    /// For one evaluation, its answers (lines show the ticked option and how it counted).
+    pub(crate) single: Option<&'r Resolved<'a>>,
+    pub(crate) basis: MarkerBasis,
+    pub(crate) rounding: Rounding,
+    pub(crate) extra_warnings: Vec<Warning>,
 }
 
-impl CompiledCriterion {
-    /// The highest star whose floor a criterion reaches with `sum` points over `n` sheets.
-    pub(crate) fn level_for(&self, sum: u32, n: u32) -> u8 {
-        (3..=5u8)
-            .take_while(|&star| {
-                self.floor
-                    .get(usize::from(star))
-                    .is_some_and(|f| sum >= u32::from(*f) * n)
-            })
-            .last()
-            .unwrap_or(2)
-    }
-}
-
-/// The total a band is decided on: the exact mean `sum / n`, or a rounded mean when a
-/// council's rules say so.
-pub(crate) struct TotalBasis {
-    pub(crate) sum: u32,
-    pub(crate) n: u32,
-    pub(crate) rounded: Option<Decimal>,
-}
-
-impl TotalBasis {
-    /// Whether the total reaches `min` points, compared exactly (`sum ≥ min × n` for the mean).
-    pub(crate) fn reaches(&self, min: u8) -> bool {
-        match self.rounded {
-            Some(r) => r >= Decimal::from(min),
-            None => self.sum >= u32::from(min) * self.n,
+impl<'r, 'a> Sheets<'r, 'a> {
+    pub(crate) fn one(r: &'r Resolved<'a>) -> Sheets<'r, 'a> {
+        Sheets {
+            counted: vec![r.counted()],
+            single: Some(r),
+            basis: MarkerBasis::CriterionMean,
+            rounding: Rounding::default(),
+            extra_warnings: Vec::new(),
         }
     }
 
-    /// The total as shown: the rounded mean, or the mean to 2 places.
-    pub(crate) fn display(&self) -> Decimal {
-        self.rounded
-            .map_or_else(|| mean(self.sum, self.n), |r| r.normalize())
+    fn n(&self) -> u32 {
+        u32::try_from(self.counted.len()).unwrap_or(u32::MAX)
+    }
+
+    /// The tally and the total it is banded on, for the sheet as printed or another reading.
+    fn rate(&self, sheet: &CompiledSheet) -> (Tally, TotalBasis) {
+        let tally = rating::tally(sheet, &self.counted, self.basis);
+        let sum = tally.total();
+        let basis = TotalBasis {
+            sum,
+            n: self.n(),
+            rounded: self.rounding.apply(sum, self.n()),
+        };
+        (tally, basis)
     }
 }
 
-/// `sum / n` as a decimal, to at most 2 places for display (half away from zero).
-pub(crate) fn mean(sum: u32, n: u32) -> Decimal {
-    if n == 0 {
-        return Decimal::ZERO;
-    }
-    (Decimal::from(sum) / Decimal::from(n))
-        .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
-        .normalize()
-}
-
-/// Builds the report from per-criterion point sums over `n` sheets and each criterion's
-/// marker level. `answers` is given for a single evaluation (lines show the ticked option).
-pub(crate) fn build_report(
-    r: &Resolved<'_>,
-    sums: &[u32],
-    n: u32,
-    levels: &[u8],
-    answers: Option<&[Answered]>,
-    rounded: Option<Decimal>,
-    extra_warnings: Vec<Warning>,
-) -> ScoreReport {
-    let sheet = r.sheet;
-    let compiled = sheet.compiled;
-    let edition = r.edition;
-    let stop = r.stop_position();
-    let basis = TotalBasis {
-        sum: sums.iter().sum(),
-        n,
-        rounded,
-    };
+/// Builds the report for the sheets counted on `r`'s sheet (`r`: the evaluation, or the
+/// council's first member for the product and decisions).
+pub(crate) fn build_report(r: &Resolved<'_>, sheets: &Sheets<'_, '_>) -> ScoreReport {
+    let compiled = r.compiled();
+    let (tally, basis) = sheets.rate(compiled);
     let outcome = outcome(r);
     let rated = matches!(outcome, Outcome::Rated);
-    let band_star = (1..=5u8)
-        .rev()
-        .find(|&star| {
-            basis.reaches(
-                compiled
-                    .band_min
-                    .get(usize::from(star))
-                    .copied()
-                    .unwrap_or(0),
-            )
-        })
-        .unwrap_or(1);
-    let marker_level = levels.iter().copied().min().unwrap_or(5);
-    let stars = band_star.min(marker_level);
-    let star_info = |star: u8| {
-        edition
-            .data()
-            .rating
-            .bands
-            .iter()
-            .find(|b| b.star == star)
-            .map(|b| StarInfo {
-                star,
-                name: b.name.clone(),
-            })
+    let band = compiled.band(&basis);
+    let stars = rating::stars(band, &tally.levels);
+    let blockers = if rated {
+        blockers(r, &tally, band, stars)
+    } else {
+        Vec::new()
     };
-    let mut lines = Vec::new();
-    let mut blockers = Vec::new();
-    for (p, c) in sheet.criteria().enumerate() {
-        let Some(cc) = compiled.criteria.get(p) else {
-            continue;
-        };
-        let sum = sums.get(p).copied().unwrap_or(0);
-        let answer = answers.and_then(|a| a.get(p)).copied();
-        let option = match answer {
-            Some(Answered::Option(o)) if stop.is_none_or(|s| p <= s) && !r.is_not_assessed(p) => {
-                Some(o)
-            }
-            _ => None,
-        };
-        let filled = r
-            .warnings
-            .iter()
-            .any(|w| w.code == WarningCode::AnswerFilled && w.path.ends_with(&*c.code));
-        let status = if stop.is_some_and(|s| p > s) {
-            LineStatus::NotEvaluated
-        } else if r.is_not_assessed(p) {
-            LineStatus::NotAssessed
-        } else if answers.is_none() {
-            LineStatus::Mean
-        } else {
-            match answer {
-                Some(Answered::Option(_)) if filled => LineStatus::Filled,
-                Some(Answered::Option(_)) => LineStatus::Scored,
-                Some(Answered::Unticked) => LineStatus::Unticked,
-                _ => LineStatus::Unanswered,
-            }
-        };
-        lines.push(Line {
-            code: c.code.clone(),
-            name: c.name.clone(),
-            option,
-            option_label: option
-                .and_then(|o| c.options.get(usize::from(o)))
-                .map(|o| Text {
-                    vi: o.vi.clone(),
-                    en: o.en.clone(),
-                }),
-            points: mean(sum, n),
-            max: c.max,
-            markers: markers(cc),
-            status,
-            knockout: r.knockouts.contains(&p).then_some(cc.knockout).flatten(),
-        });
-        if rated {
-            for star in (stars + 1)..=band_star {
-                let need = cc.floor.get(usize::from(star)).copied().unwrap_or(0);
-                // The criterion's level already follows the council's marker basis.
-                if levels.get(p).is_some_and(|l| *l < star) {
-                    let which = cc.floor_option.get(usize::from(star)).copied().flatten();
-                    blockers.push(Blocker {
-                        star,
-                        code: c.code.clone(),
-                        name: c.name.clone(),
-                        needs_points: need,
-                        option: which,
-                        option_label: which.and_then(|o| c.options.get(usize::from(o))).map(|o| {
-                            Text {
-                                vi: o.vi.clone(),
-                                en: o.en.clone(),
-                            }
-                        }),
-                        has_points: mean(sum, n),
-                    });
-                }
-            }
-        }
-    }
-    let (parts, sections) = subtotals(r, sums, n);
     let certifiable = rated && stars >= compiled.certified_from_star;
     let mut warnings = r.warnings.clone();
-    warnings.extend(extra_warnings);
-    if rated && stars < band_star {
-        warnings.push(Warning::new(
-            WarningCode::ReadingApplied,
-            "/answers",
-            format!("star markers cap the result at {stars}★ below its {band_star}★ band (markers read as cumulative minimums)"),
-        ));
+    warnings.extend(sheets.extra_warnings.iter().cloned());
+    if rated && stars < band {
+        warnings.push(Warning::new(WarningCode::ReadingApplied, "/answers"));
     }
-    let total = basis.display();
-    let recognition = recognition(r, rated.then_some(stars), &basis);
-    let band = rated.then(|| star_info(band_star)).flatten();
-    let awarded = rated.then(|| star_info(stars)).flatten();
-    let summary = crate::explain::summary(
-        &total,
-        sheet.max_total(),
-        band.as_ref(),
-        awarded.as_ref(),
-        &outcome,
-        &blockers,
-        certifiable,
-    );
+    let doubts = if rated {
+        doubts(r, sheets, stars, &mut warnings)
+    } else {
+        Vec::new()
+    };
+    let (parts, sections) = subtotals(r, &tally);
+    let identity = &r.edition.data().identity;
     ScoreReport {
         format_version: FORMAT_VERSION,
         reference: r.reference.clone(),
         edition: EditionStamp {
-            id: edition.data().identity.id.clone(),
-            number: edition.data().identity.number.clone(),
-            data_version: edition.data().identity.data_version.clone(),
-            content_hash: edition.content_hash().to_owned(),
+            id: identity.id.clone(),
+            data_version: identity.data_version.clone(),
+            content_hash: r.edition.content_hash().to_owned(),
         },
-        product_set: ProductSetStamp {
-            number: sheet.product_set,
-            name: sheet
-                .product_set()
-                .map(|s| s.name.clone())
-                .unwrap_or_else(|| sheet.title.clone()),
-        },
+        product_set: r.sheet.product_set,
         subject_type: r.subject_type,
         evaluated_on: r.evaluated_on,
         tourism_case: r.tourism_case,
-        total,
-        max_total: sheet.max_total(),
+        total: basis.display(),
+        max_total: r.sheet.max_total(),
         parts,
         sections,
-        lines,
-        band,
-        stars: awarded,
+        lines: lines(r, sheets, &tally),
+        band: rated.then_some(band),
+        stars: rated.then_some(stars),
         certifiable,
         outcome,
         blockers,
-        recognition,
-        summary,
+        recognition: recognition(r, rated.then_some(stars), &basis),
+        doubts,
         warnings,
     }
 }
 
-/// The star markers of a criterion: each star whose required points rise.
-fn markers(c: &CompiledCriterion) -> Vec<Marker> {
+fn lines(r: &Resolved<'_>, sheets: &Sheets<'_, '_>, tally: &Tally) -> Vec<Line> {
+    let compiled = r.compiled();
+    let stop = r.stop_position();
+    let filled = r
+        .warnings
+        .iter()
+        .filter(|w| w.code == WarningCode::AnswerFilled)
+        .map(|w| w.path.as_str())
+        .collect::<Vec<_>>();
+    let counted = sheets.single.and(sheets.counted.first());
+    r.sheet
+        .criteria()
+        .enumerate()
+        .map(|(p, c)| {
+            let status = if stop.is_some_and(|s| p > s) {
+                LineStatus::NotEvaluated
+            } else if r.is_not_assessed(p) {
+                LineStatus::NotAssessed
+            } else if r.requirement_refused(p) {
+                LineStatus::RequirementNotMet
+            } else if sheets.single.is_none() {
+                LineStatus::Mean
+            } else {
+                match r.ticks.get(p) {
+                    Some(Tick::Option(_)) if filled.contains(&r.path_of(p).as_str()) => {
+                        LineStatus::Filled
+                    }
+                    Some(Tick::Option(_)) => LineStatus::Scored,
+                    Some(Tick::NoOption) => LineStatus::Unticked,
+                    _ => LineStatus::Unanswered,
+                }
+            };
+            Line {
+                code: c.code.clone(),
+                option: counted.and_then(|o| o.get(p).copied().flatten()),
+                points: rating::mean(tally.sums.get(p).copied().unwrap_or(0), tally.n),
+                status,
+                knockout: r
+                    .knockouts
+                    .contains(&p)
+                    .then(|| compiled.criteria.get(p).and_then(|c| c.knockout))
+                    .flatten(),
+            }
+        })
+        .collect()
+}
+
+/// The markers that keep the stars below the band: for each star above those awarded, up to
+/// the band, every criterion whose level (on the council's marker basis) falls short.
+fn blockers(r: &Resolved<'_>, tally: &Tally, band: u8, stars: u8) -> Vec<Blocker> {
+    let compiled = r.compiled();
     let mut out = Vec::new();
-    let mut previous = 0u8;
-    for star in 3..=5u8 {
-        let need = c.floor.get(usize::from(star)).copied().unwrap_or(0);
-        let which = c.floor_option.get(usize::from(star)).copied().flatten();
-        if which.is_some() && (need > previous || out.is_empty()) {
-            out.push(Marker {
-                star,
-                option: which,
-                points: need,
-            });
-            previous = need;
+    for (p, c) in r.sheet.criteria().enumerate() {
+        let Some(cc) = compiled.criteria.get(p) else {
+            continue;
+        };
+        for star in (stars + 1)..=band {
+            if tally.levels.get(p).is_some_and(|l| *l < star) {
+                out.push(Blocker {
+                    star,
+                    code: c.code.clone(),
+                    needs_points: cc.floor.get(usize::from(star)).copied().unwrap_or(0),
+                    option: cc.floor_option.get(usize::from(star)).copied().flatten(),
+                    has_points: rating::mean(tally.sums.get(p).copied().unwrap_or(0), tally.n),
+                });
+            }
         }
     }
     out
 }
 
-fn subtotals(r: &Resolved<'_>, sums: &[u32], n: u32) -> (Vec<Subtotal>, Vec<Subtotal>) {
+/// The doubtful values whose other reading would change the stars, each with a warning.
+fn doubts(
+    r: &Resolved<'_>,
+    sheets: &Sheets<'_, '_>,
+    stars: u8,
+    warnings: &mut Vec<Warning>,
+) -> Vec<DoubtOutcome> {
+    let mut out: Vec<DoubtOutcome> = Vec::new();
+    for reading in &r.compiled().readings {
+        let (tally, basis) = sheets.rate(&reading.sheet);
+        let other = rating::stars(reading.sheet.band(&basis), &tally.levels);
+        if other == stars {
+            continue;
+        }
+        let criteria: Vec<Str> = reading
+            .criteria
+            .iter()
+            .filter_map(|&p| r.sheet.criterion(p).map(|c| c.code.clone()))
+            .collect();
+        let outcome = DoubtOutcome {
+            criteria,
+            stars: other,
+        };
+        if out.contains(&outcome) {
+            continue;
+        }
+        let path = reading
+            .criteria
+            .first()
+            .map(|&p| r.path_of(p))
+            .unwrap_or_default();
+        if !warnings
+            .iter()
+            .any(|w| w.code == WarningCode::DoubtDecides && w.path == path)
+        {
+            warnings.push(Warning::new(WarningCode::DoubtDecides, path));
+        }
+        out.push(outcome);
+    }
+    out
+}
+
+fn subtotals(r: &Resolved<'_>, tally: &Tally) -> (Vec<Subtotal>, Vec<Subtotal>) {
     let mut parts = Vec::new();
     let mut sections = Vec::new();
     let mut position = 0usize;
@@ -699,20 +597,18 @@ fn subtotals(r: &Resolved<'_>, sums: &[u32], n: u32) -> (Vec<Subtotal>, Vec<Subt
         let mut part_sum = 0u32;
         for section in &part.sections {
             let count = section.criteria.len();
-            let section_sum: u32 = sums.iter().skip(position).take(count).sum();
+            let section_sum: u32 = tally.sums.iter().skip(position).take(count).sum();
             position += count;
             part_sum += section_sum;
             sections.push(Subtotal {
                 code: section.code.clone(),
-                name: section.name.clone(),
-                points: mean(section_sum, n),
+                points: rating::mean(section_sum, tally.n),
                 max: section.max,
             });
         }
         parts.push(Subtotal {
             code: part.code.clone(),
-            name: part.name.clone(),
-            points: mean(part_sum, n),
+            points: rating::mean(part_sum, tally.n),
             max: part.max,
         });
     }
@@ -720,31 +616,17 @@ fn subtotals(r: &Resolved<'_>, sums: &[u32], n: u32) -> (Vec<Subtotal>, Vec<Subt
 }
 
 fn outcome(r: &Resolved<'_>) -> Outcome {
-    let sheet = r.sheet;
     if r.dossier_rejected {
-        return Outcome::Rejected {
-            at: None,
-            reasons: sheet.dossier_rejected_when.clone(),
-        };
+        return Outcome::Rejected { at: None };
     }
-    let knockout_at = |p: usize| {
-        sheet.criterion(p).and_then(|c| {
-            c.knockout
-                .as_ref()
-                .map(|k| (c.code.clone(), k.text.clone()))
-        })
-    };
-    if let Some((code, text)) = r.eliminated_at().and_then(knockout_at) {
-        return Outcome::Rejected {
-            at: Some(code),
-            reasons: vec![text],
-        };
+    let code = |p: usize| r.sheet.criterion(p).map(|c| c.code.clone());
+    if let Some(at) = r.eliminated_at().and_then(code) {
+        return Outcome::Rejected { at: Some(at) };
     }
     if let Some(p) = r.stop_position() {
-        if let Some((code, text)) = knockout_at(p) {
+        if let Some(at) = code(p) {
             return Outcome::NotRated {
-                at: code,
-                reason: text,
+                at,
                 automatic: r.automatic_knockouts.contains(&p),
             };
         }

@@ -13,7 +13,8 @@ use ocop_core::limits::{
     MAX_PRODUCT_CODE_BYTES, MAX_TEXT_CHARS,
 };
 use ocop_core::portfolio::TargetSet;
-use ocop_core::{Answer, Catalog, CouncilInput, Decimal, ErrorCode, Evaluation};
+use ocop_core::requests::ProductCodeRequest;
+use ocop_core::{Catalog, CouncilInput, Decimal, ErrorCode, Evaluation, Input, SafeResult};
 
 fn codes(text: &str) -> Vec<ErrorCode> {
     match Evaluation::from_json(text) {
@@ -100,7 +101,11 @@ fn strings_and_lists_over_their_limits_are_refused() {
     assert_eq!(codes(&text), [ErrorCode::TooManyItems]);
     let code = "1".repeat(MAX_PRODUCT_CODE_BYTES + 1);
     let err = Catalog::builtin()
-        .parse_product_code(&code, None, None)
+        .parse_product_code(&ProductCodeRequest {
+            code,
+            edition: None,
+            known: None,
+        })
         .unwrap_err();
     assert_eq!(err.0[0].code, ErrorCode::StringTooLong);
 }
@@ -116,14 +121,14 @@ fn a_batch_over_the_limit_is_refused_and_a_bad_item_never_loses_the_others() {
     let batch = format!(r#"[{example}, 42, {{"productSet": 9}}, {example}]"#);
     let answers = Catalog::builtin().score_json_batch(&batch).unwrap();
     assert_eq!(answers.len(), 4);
-    assert!(matches!(answers[0], Answer::Success { .. }));
+    assert!(matches!(answers[0], SafeResult::Success { .. }));
     assert!(
-        matches!(&answers[1], Answer::Failure { errors } if errors[0].code == ErrorCode::WrongType)
+        matches!(&answers[1], SafeResult::Failure { errors } if errors[0].code == ErrorCode::WrongType)
     );
     assert!(
-        matches!(&answers[2], Answer::Failure { errors } if errors[0].code == ErrorCode::MissingField)
+        matches!(&answers[2], SafeResult::Failure { errors } if errors[0].code == ErrorCode::MissingField)
     );
-    assert!(matches!(answers[3], Answer::Success { .. }));
+    assert!(matches!(answers[3], SafeResult::Success { .. }));
 }
 
 #[test]
@@ -222,7 +227,7 @@ fn a_portfolio_horizon_past_the_calendar_does_not_overflow() {
 
 #[test]
 fn target_sets_built_in_code_are_checked() {
-    let mut targets = TargetSet::ha_tinh_2023_2025();
+    let mut targets = TargetSet::bundled("ha-tinh-2023-2025").unwrap();
     targets.targets[1].at_least_percent = Some(Decimal::MAX);
     let csv = "product,product_set,subject_type,stars,recognised_on\nA,9,farm,3,2025-01-01\n";
     let on = jiff::civil::date(2026, 11, 23);
@@ -244,4 +249,12 @@ fn a_council_that_is_not_an_object_is_one_error() {
         (errors[0].code, errors[0].path.as_str()),
         (ErrorCode::WrongType, "")
     );
+}
+
+#[test]
+fn every_bundled_target_set_reads() {
+    for name in TargetSet::BUNDLED {
+        let set = TargetSet::bundled(name).unwrap_or_else(|| panic!("{name} does not read"));
+        assert!(!set.targets.is_empty(), "{name}");
+    }
 }

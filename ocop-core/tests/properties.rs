@@ -9,8 +9,19 @@
 
 use ocop_core::certificate::{CertificateInput, CertificateState, CertificateStatus};
 use ocop_core::council::{CouncilInput, CouncilReport, MemberSheet};
-use ocop_core::{Catalog, Evaluation, ScoreReport, SheetRef, SubjectType};
+use ocop_core::{
+    Catalog, Choice, CompareRequest, CouncilOrSheet, Evaluation, Input, PlanRequest, ScoreReport,
+    SheetRef, SubjectType,
+};
 use proptest::prelude::*;
+
+fn plan_request(e: &Evaluation, target_star: Option<u8>, only_criteria: Option<Vec<String>>) -> PlanRequest {
+    PlanRequest {
+        evaluation: e.clone(),
+        target_star,
+        only_criteria,
+    }
+}
 
 /// Every (edition, product set).
 fn all_sheets() -> Vec<(&'static str, u8)> {
@@ -61,8 +72,9 @@ fn generated() -> impl Strategy<Value = Generated> {
             let (edition, set) = all_sheets()[i];
             let s = sheet(edition, set);
             let e = s.edition();
-            let types: Vec<_> = SubjectType::ALL
-                .into_iter()
+            let types: Vec<SubjectType> = SubjectType::ALL
+                .iter()
+                .copied()
                 .filter(|t| e.subject_type_eligible(*t, set))
                 .collect();
             let t = types[usize::from(subject) % types.len()];
@@ -98,11 +110,11 @@ fn score(e: &Evaluation) -> ScoreReport {
 }
 
 fn stars(r: &ScoreReport) -> u8 {
-    r.stars.as_ref().map_or(0, |s| s.star)
+    r.stars.unwrap_or(0)
 }
 
 fn band(r: &ScoreReport) -> u8 {
-    r.band.as_ref().map_or(0, |s| s.star)
+    r.band.unwrap_or(0)
 }
 
 fn total(r: &ScoreReport) -> u32 {
@@ -169,7 +181,7 @@ proptest! {
     #[test]
     fn a_plan_applied_reaches_its_target(g in generated(), target in 2..=5u8) {
         let e = &g.evaluation;
-        let plan = Catalog::builtin().plan(e, Some(target), None).unwrap();
+        let plan = Catalog::builtin().plan(&plan_request(e, Some(target), None)).unwrap();
         prop_assert_eq!(usize::from(plan.criteria_changed), plan.changes.len());
         if plan.reachable && !plan.changes.is_empty() {
             let mut applied = e.clone();
@@ -192,7 +204,7 @@ proptest! {
         only.sort_unstable();
         only.dedup();
         let codes: Vec<String> = only.iter().map(|&k| s.criterion(k).unwrap().code.to_string()).collect();
-        let plan = Catalog::builtin().plan(e, Some(target), Some(&codes)).unwrap();
+        let plan = Catalog::builtin().plan(&plan_request(e, Some(target), Some(codes.clone()))).unwrap();
         let start = score(e);
         prop_assume!(stars(&start) < target);
         // Brute force: every combination of options on the chosen criteria.
@@ -277,7 +289,8 @@ proptest! {
         let input = CouncilInput {
             format_version: None, reference: None, edition: Some(edition.into()), evaluated_on: None,
             product_set: set, subject_type: t, knockouts: vec![], dossier_rejected: false,
-            tourism_case: has_cases.then_some(case), level: None, members: sheets, rules: Default::default(),
+            tourism_case: has_cases.then_some(case), level: None, requirements_not_met: vec![],
+            requirement_rule: Default::default(), members: sheets, rules: Default::default(),
         };
         let r = Catalog::builtin().council(&input).unwrap();
         let lo = r.members.iter().map(|m| m.total).min().unwrap();
@@ -309,13 +322,14 @@ proptest! {
             prop_assert_eq!(&back, value);
             Ok(())
         }
-        again(&catalog.plan(e, Some(5), None).unwrap())?;
-        again(&catalog.compare(e, e).unwrap())?;
+        again(&catalog.plan(&plan_request(e, Some(5), None)).unwrap())?;
+        again(&catalog.compare(&CompareRequest { self_assessment: e.clone(), council: CouncilOrSheet::Sheet(e.clone()) }).unwrap())?;
         let member = MemberSheet { answers: e.answers.clone(), ..MemberSheet::default() };
         let council = CouncilInput {
             format_version: None, reference: None, edition: e.edition.clone(), evaluated_on: None,
             product_set: e.product_set, subject_type: e.subject_type, knockouts: vec![], dossier_rejected: false,
-            tourism_case: e.tourism_case, level: None, members: vec![member.clone(), member], rules: Default::default(),
+            tourism_case: e.tourism_case, level: None, requirements_not_met: vec![],
+            requirement_rule: Default::default(), members: vec![member.clone(), member], rules: Default::default(),
         };
         again(&council)?;
         let report: CouncilReport = catalog.council(&council).unwrap();

@@ -268,7 +268,7 @@ class Importer:
             "sources": d["source"],
             "star_marker_note": self.tr.text(d["star_marker_note_vi"]) if d.get("star_marker_note_vi") else None,
             "dossier_rejected_when": [self.tr.text(x) for x in d["disqualify_when_vi"]],
-            "corrections": d["corrections"],
+            "corrections": [correction_sentence(c) for c in d["corrections"]],
             "gaps": d["gaps"],
             "parts": [],
         }
@@ -461,6 +461,13 @@ class Importer:
                         "points", "min_star", "case", "vi", "en", "subject_types", "implied", "printed_points",
                         "suspected_typo")} for o in c["options"]])
         write(os.path.join(folder, "sheets", name + ".toml"), out)
+
+
+def correction_sentence(c):
+    """A correction as one sentence: the reference writes newer ones as {criterion, what, found}."""
+    if isinstance(c, str):
+        return c
+    return f"{c['criterion']}: {c['what']} ({c['found']})."
 
 
 def case_number(label):

@@ -15,24 +15,23 @@
 //! assert_eq!(first.name.get(Lang::Vi), "Nguồn nguyên liệu");
 //! ```
 
+pub(crate) mod compiled;
 pub mod model;
 mod search;
 #[cfg(feature = "toml-loader")]
 pub mod source;
-pub mod text;
 pub mod validate;
 
 use std::sync::OnceLock;
 
 use jiff::civil::Date;
 
-use crate::error::{ErrorCode, InputError};
+use crate::error::{InputError, Problem};
+use crate::text::{self, Str};
 
-use model::{
-    Band, Criterion, EditionData, KnockoutKind, Procedure, ProductSetInfo, Sheet, SubjectType,
-};
+use compiled::CompiledSheet;
+use model::{Criterion, EditionData, Procedure, ProductSetInfo, Sheet, SubjectType};
 pub use search::SearchHit;
-use text::Str;
 
 /// Every edition the library knows, newest first.
 #[derive(Debug)]
@@ -117,10 +116,12 @@ impl Catalog {
     pub fn find_edition(&self, id: &str) -> Result<&Edition, InputError> {
         self.edition(id).ok_or_else(|| {
             let known: Vec<&str> = self.editions.iter().map(Edition::id).collect();
-            InputError::new(
-                ErrorCode::UnknownEdition,
+            InputError::at(
                 "/edition",
-                format!("`{id}` is not an edition; use one of: {}", known.join(", ")),
+                Problem::UnknownEdition {
+                    id: id.chars().take(crate::limits::MAX_TEXT_CHARS).collect(),
+                    known: known.join(", "),
+                },
             )
         })
     }
@@ -209,14 +210,13 @@ impl Edition {
     /// [`Edition::sheet`], or the `UNKNOWN_PRODUCT_SET` error at `/productSet`.
     pub fn find_sheet(&self, n: u8) -> Result<SheetRef<'_>, InputError> {
         self.sheet(n).ok_or_else(|| {
-            InputError::new(
-                ErrorCode::UnknownProductSet,
+            InputError::at(
                 "/productSet",
-                format!(
-                    "edition {} has product sets 1 to {}, not {n}",
-                    self.id(),
-                    self.data.product_sets.len()
-                ),
+                Problem::UnknownProductSet {
+                    edition: self.id().to_owned(),
+                    last: self.data.product_sets.len(),
+                    found: n,
+                },
             )
         })
     }
@@ -258,16 +258,6 @@ impl Edition {
         }
     }
 
-    /// The band (stars by total alone) that `total` points fall in.
-    pub fn band_for(&self, total: u8) -> Option<&Band> {
-        self.data
-            .rating
-            .bands
-            .iter()
-            .filter(|b| b.min_points <= total)
-            .max_by_key(|b| b.min_points)
-    }
-
     /// Whether `subject_type` may apply for product set `n`.
     pub fn subject_type_eligible(&self, subject_type: SubjectType, n: u8) -> bool {
         self.data
@@ -286,8 +276,8 @@ impl Edition {
 /// An edition in a few lines: for lists and pickers.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct EditionSummary {
     /// Id, e.g. `26/2026`.
     pub id: Str,
@@ -296,11 +286,11 @@ pub struct EditionSummary {
     /// Title.
     pub title: text::Text,
     /// First day in force.
-    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub effective_from: Date,
     /// Last day in force, once replaced.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(optional, type = "string"))]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "string"))]
     pub in_force_until: Option<Date>,
     /// Version of its data.
     pub data_version: Str,
@@ -397,160 +387,4 @@ impl<'a> SheetRef<'a> {
     pub fn best_total(&self) -> u8 {
         self.compiled.best_total
     }
-}
-
-/// Per-sheet index built once: flat option points and, per criterion, the star level each
-/// option satisfies, so that scoring is a single pass with no allocation.
-#[derive(Debug)]
-pub(crate) struct CompiledSheet {
-    pub(crate) criteria: Vec<CompiledCriterion>,
-    /// Points of every option, criteria after one another.
-    pub(crate) points: Vec<u8>,
-    /// For every option: the highest star whose markers it meets (2 to 5).
-    pub(crate) option_level: Vec<u8>,
-    /// Sorted `(code, position)` for lookups.
-    by_code: Vec<(Str, u16)>,
-    /// Minimum total per star, indexed by star (0 unused).
-    pub(crate) band_min: [u8; 6],
-    pub(crate) certified_from_star: u8,
-    pub(crate) best_total: u8,
-    pub(crate) subject_criterion: Option<u16>,
-}
-
-#[derive(Debug, Clone)]
-pub(crate) struct CompiledCriterion {
-    pub(crate) first_option: u16,
-    pub(crate) option_count: u8,
-    pub(crate) part: u8,
-    /// The highest star met when no option is ticked (0 points).
-    pub(crate) level_unticked: u8,
-    /// Points needed for each star (index = star; cumulative over markers).
-    pub(crate) floor: [u8; 6],
-    /// The option that sets the floor for each star, if a marker does.
-    pub(crate) floor_option: [Option<u8>; 6],
-    pub(crate) best: u8,
-    pub(crate) knockout: Option<KnockoutKind>,
-}
-
-impl CompiledSheet {
-    fn new(sheet: &Sheet, data: &EditionData) -> CompiledSheet {
-        let mut band_min = [0u8; 6];
-        for b in &data.rating.bands {
-            if let Some(slot) = band_min.get_mut(usize::from(b.star)) {
-                *slot = b.min_points;
-            }
-        }
-        let mut criteria = Vec::new();
-        let mut points = Vec::new();
-        let mut option_level = Vec::new();
-        let mut by_code = Vec::new();
-        let mut subject_criterion = None;
-        for (part_index, part) in sheet.parts.iter().enumerate() {
-            for section in &part.sections {
-                for c in &section.criteria {
-                    let position = u16::try_from(criteria.len()).unwrap_or(u16::MAX);
-                    by_code.push((c.code.clone(), position));
-                    if c.options.iter().any(|o| !o.subject_types.is_empty()) {
-                        subject_criterion = Some(position);
-                    }
-                    let (floor, floor_option) = floors(c);
-                    for o in &c.options {
-                        points.push(o.points);
-                        option_level.push(level_met(&floor, o.points));
-                    }
-                    criteria.push(CompiledCriterion {
-                        first_option: u16::try_from(points.len() - c.options.len()).unwrap_or(0),
-                        option_count: u8::try_from(c.options.len()).unwrap_or(u8::MAX),
-                        part: u8::try_from(part_index).unwrap_or(u8::MAX),
-                        level_unticked: level_met(&floor, 0),
-                        floor,
-                        floor_option,
-                        best: c.options.iter().map(|o| o.points).max().unwrap_or(0),
-                        knockout: c.knockout.as_ref().map(|k| k.kind),
-                    });
-                }
-            }
-        }
-        by_code.sort();
-        let best_total = criteria.iter().map(|c| u32::from(c.best)).sum::<u32>();
-        CompiledSheet {
-            criteria,
-            points,
-            option_level,
-            by_code,
-            band_min,
-            certified_from_star: data.rating.certified_from_star,
-            best_total: u8::try_from(best_total).unwrap_or(u8::MAX),
-            subject_criterion,
-        }
-    }
-
-    pub(crate) fn position(&self, code: &str) -> Option<usize> {
-        self.by_code
-            .binary_search_by(|(c, _)| c.as_str().cmp(code))
-            .ok()
-            .and_then(|i| self.by_code.get(i))
-            .map(|(_, p)| usize::from(*p))
-    }
-
-    /// Options of the criterion at `position` as a range into the flat tables.
-    pub(crate) fn option_range(&self, position: usize) -> Option<std::ops::Range<usize>> {
-        let c = self.criteria.get(position)?;
-        let start = usize::from(c.first_option);
-        Some(start..start + usize::from(c.option_count))
-    }
-
-    /// The band for a total of `sum / count` points, compared exactly (`sum ≥ min × count`).
-    pub(crate) fn band(&self, sum: u32, count: u32) -> u8 {
-        (1..=5u8)
-            .rev()
-            .find(|&star| {
-                let min = self.band_min.get(usize::from(star)).copied().unwrap_or(0);
-                sum >= u32::from(min) * count
-            })
-            .unwrap_or(1)
-    }
-}
-
-/// The points each star needs on this criterion: the marked option's points for every marker
-/// at that star or below (markers are cumulative), and for a marker printed on the criterion
-/// itself (148), its lowest option.
-fn floors(c: &Criterion) -> ([u8; 6], [Option<u8>; 6]) {
-    let mut floor = [0u8; 6];
-    let mut floor_option = [None; 6];
-    for star in 3..=5u8 {
-        let mut need = 0u8;
-        let mut which = None;
-        for (i, o) in c.options.iter().enumerate() {
-            if o.min_star.is_some_and(|m| m <= star) && o.points >= need {
-                need = o.points;
-                which = u8::try_from(i).ok();
-            }
-        }
-        if c.min_star.is_some_and(|m| m <= star) {
-            let lowest = c.options.iter().enumerate().min_by_key(|(_, o)| o.points);
-            if let Some((i, o)) = lowest {
-                if which.is_none() || o.points > need {
-                    need = o.points;
-                    which = u8::try_from(i).ok();
-                }
-            }
-        }
-        if let (Some(f), Some(w)) = (
-            floor.get_mut(usize::from(star)),
-            floor_option.get_mut(usize::from(star)),
-        ) {
-            *f = need;
-            *w = which;
-        }
-    }
-    (floor, floor_option)
-}
-
-/// The highest star (2 to 5) whose floor `points` reaches; 2★ and 1★ have no markers.
-fn level_met(floor: &[u8; 6], points: u8) -> u8 {
-    (3..=5u8)
-        .take_while(|&star| floor.get(usize::from(star)).is_some_and(|f| points >= *f))
-        .last()
-        .unwrap_or(2)
 }

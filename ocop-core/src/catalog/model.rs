@@ -9,7 +9,8 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::text::{Str, Text};
+use crate::text::{Lang, Str, Text};
+use crate::wire::Choice;
 
 /// One edition of the OCOP rules: a decision's identity, rules, taxonomy and scoring sheets.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -207,6 +208,18 @@ pub enum RevocationGround {
     OtherAuthorityFinding,
 }
 
+impl Choice for RevocationGround {
+    const ALL: &'static [RevocationGround] = &[
+        RevocationGround::UntruthfulDossier,
+        RevocationGround::CriteriaNoLongerMet,
+        RevocationGround::LegalViolation,
+        RevocationGround::MarkMisused,
+        RevocationGround::ProductionStopped,
+        RevocationGround::OtherAuthorityFinding,
+    ];
+    const WHAT: &'static str = "a revocation ground";
+}
+
 /// A revocation ground with the article's point and wording.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
@@ -265,6 +278,11 @@ pub enum Level {
     Province,
     /// Central council of the Ministry (cấp trung ương).
     Central,
+}
+
+impl Choice for Level {
+    const ALL: &'static [Level] = &[Level::District, Level::Province, Level::Central];
+    const WHAT: &'static str = "a council level";
 }
 
 /// What a council level does with a product it scored.
@@ -366,6 +384,17 @@ pub enum SegmentKind {
     Year,
 }
 
+impl Choice for SegmentKind {
+    const ALL: &'static [SegmentKind] = &[
+        SegmentKind::Province,
+        SegmentKind::District,
+        SegmentKind::Commune,
+        SegmentKind::Sequence,
+        SegmentKind::Year,
+    ];
+    const WHAT: &'static str = "a product-code segment";
+}
+
 /// How an edition took over from the one before it (Điều 12 of 26/2026).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
@@ -408,9 +437,8 @@ pub enum SubjectType {
     OperatingCenter,
 }
 
-impl SubjectType {
-    /// Every subject type, in the order the regulation lists them.
-    pub const ALL: [SubjectType; 7] = [
+impl Choice for SubjectType {
+    const ALL: &'static [SubjectType] = &[
         SubjectType::Cooperative,
         SubjectType::CooperativeGroup,
         SubjectType::Enterprise,
@@ -419,23 +447,18 @@ impl SubjectType {
         SubjectType::Association,
         SubjectType::OperatingCenter,
     ];
+    const WHAT: &'static str = "a subject type";
+}
 
+impl SubjectType {
     /// The id used in JSON, e.g. `cooperative_group`.
+    ///
+    /// ```
+    /// use ocop_core::SubjectType;
+    /// assert_eq!(SubjectType::CooperativeGroup.id(), "cooperative_group");
+    /// ```
     pub fn id(self) -> &'static str {
-        match self {
-            SubjectType::Cooperative => "cooperative",
-            SubjectType::CooperativeGroup => "cooperative_group",
-            SubjectType::Enterprise => "enterprise",
-            SubjectType::Farm => "farm",
-            SubjectType::Household => "household",
-            SubjectType::Association => "association",
-            SubjectType::OperatingCenter => "operating_center",
-        }
-    }
-
-    /// Parses a JSON id such as `household`.
-    pub fn parse(id: &str) -> Option<SubjectType> {
-        SubjectType::ALL.into_iter().find(|t| t.id() == id)
+        self.wire()
     }
 }
 
@@ -541,6 +564,14 @@ pub struct Sheet {
     /// Set when the source is known to be short; results scored on it carry a warning.
     #[serde(default)]
     pub provisional: Option<Provisional>,
+    /// Values this sheet prints unlike every other sheet with the same wording, kept as
+    /// printed until the official text settles them (from the edition's `doubts.toml`).
+    #[serde(default)]
+    pub doubts: Vec<Doubt>,
+    /// Wording this sheet shares with other sheets but prints with other points or markers,
+    /// reviewed and kept as printed (from the edition's `doubts.toml`).
+    #[serde(default)]
+    pub as_printed: Vec<AsPrinted>,
     /// Parts A, B, C.
     #[serde(rename(deserialize = "part"))]
     pub parts: Vec<Part>,
@@ -572,6 +603,71 @@ pub struct AcceptedMismatch {
     pub declared: u8,
     /// What its content adds up to.
     pub computed: u8,
+}
+
+/// A value a sheet prints unlike every other sheet that prints the same wording, kept as
+/// printed until the official text settles it. A result warns (`DOUBT_DECIDES`) when its stars
+/// would differ under the pattern the other sheets print.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct Doubt {
+    /// The criteria it concerns.
+    pub criteria: Vec<Str>,
+    /// What this sheet prints.
+    pub printed: Str,
+    /// What the other sheets print.
+    pub elsewhere: Str,
+    /// The sheet as it would read under the pattern elsewhere, one reading per alternative.
+    pub alternatives: Vec<Alternative>,
+}
+
+/// One reading of a doubtful sheet: option changes applied together.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct Alternative {
+    /// The options that would read differently.
+    pub changes: Vec<OptionChange>,
+}
+
+/// An option as it would read under another reading of the sheet.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(missing_as_null))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct OptionChange {
+    /// The criterion.
+    pub criterion: Str,
+    /// The option (0-based).
+    pub option: u8,
+    /// Its points under this reading, if they differ.
+    #[serde(default)]
+    pub points: Option<u8>,
+    /// Its star marker under this reading, if it has one there.
+    #[serde(default)]
+    pub min_star: Option<u8>,
+}
+
+/// Wording a sheet shares with other sheets but prints with other points or markers, where no
+/// pattern is to be preferred (sensory scales tuned per product, ladders shifted on a group of
+/// sheets): reviewed, and kept as printed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct AsPrinted {
+    /// The criterion.
+    pub criterion: Str,
+    /// How it differs, and why it is kept.
+    pub note: Str,
 }
 
 /// A part of a sheet (A, B or C).
@@ -762,10 +858,10 @@ pub struct SuspectedTypo {
 
 impl CriterionOption {
     /// The option's label in `lang`.
-    pub fn label(&self, lang: super::text::Lang) -> &str {
+    pub fn label(&self, lang: Lang) -> &str {
         match lang {
-            super::text::Lang::Vi => &self.vi,
-            super::text::Lang::En => &self.en,
+            Lang::Vi => &self.vi,
+            Lang::En => &self.en,
         }
     }
 }

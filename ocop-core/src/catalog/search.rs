@@ -6,8 +6,8 @@ use super::Edition;
 
 /// A product set that matches a search.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct SearchHit {
     /// The product set's number.

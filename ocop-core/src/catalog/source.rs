@@ -1,14 +1,45 @@
 //! Reading an edition from its TOML files, and its content hash.
 //!
 //! Also compiled into `build.rs` (through `#[path]`). An edition folder holds `edition.toml`
-//! (identity and rules), `taxonomy.toml` (groups and product sets) and `sheets/*.toml` (one
-//! scoring sheet per product set).
+//! (identity and rules), `taxonomy.toml` (groups and product sets), `sheets/*.toml` (one
+//! scoring sheet per product set) and, optionally, `doubts.toml`: the reviewed doubts and
+//! as-printed differences between sheets, written by hand so that a fresh import of the sheets
+//! keeps them.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::model::{EditionData, Sheet};
+use super::model::{AsPrinted, Doubt, EditionData, Sheet};
 use super::validate::{CatalogIssue, validate};
+use crate::text::Str;
+
+/// `doubts.toml`: entries name the product set whose sheet they belong to.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DoubtsFile {
+    #[serde(default)]
+    doubt: Vec<DoubtEntry>,
+    #[serde(default)]
+    as_printed: Vec<AsPrintedEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DoubtEntry {
+    product_set: u8,
+    criteria: Vec<Str>,
+    printed: Str,
+    elsewhere: Str,
+    alternatives: Vec<super::model::Alternative>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AsPrintedEntry {
+    product_set: u8,
+    criterion: Str,
+    note: Str,
+}
 
 /// Builds an edition from its files, given as `(path relative to the edition folder, text)`,
 /// then validates it. Every problem found is returned, not just the first.
@@ -19,6 +50,7 @@ pub fn load_edition_files<P: AsRef<str>, C: AsRef<str>>(
     let mut root = toml::Table::new();
     let mut sheets: Vec<Sheet> = Vec::new();
     let mut saw_edition = false;
+    let mut doubts = None;
     for (path, text) in files {
         let (path, text) = (path.as_ref(), text.as_ref());
         let kind = FileKind::of(path);
@@ -45,9 +77,13 @@ pub fn load_edition_files<P: AsRef<str>, C: AsRef<str>>(
                 Ok(sheet) => sheets.push(sheet),
                 Err(e) => issues.push(CatalogIssue::new(path, e.to_string())),
             },
+            FileKind::Doubts => match toml::from_str::<DoubtsFile>(text) {
+                Ok(file) => doubts = Some(file),
+                Err(e) => issues.push(CatalogIssue::new(path, e.to_string())),
+            },
             FileKind::Other => issues.push(CatalogIssue::new(
                 path,
-                "not part of an edition (expected edition.toml, taxonomy.toml or sheets/*.toml)",
+                "not part of an edition (expected edition.toml, taxonomy.toml, doubts.toml or sheets/*.toml)",
             )),
         }
     }
@@ -63,6 +99,12 @@ pub fn load_edition_files<P: AsRef<str>, C: AsRef<str>>(
         Err(e) => return Err(vec![CatalogIssue::new("edition.toml", e.to_string())]),
     };
     sheets.sort_by_key(|s| s.product_set);
+    if let Some(file) = doubts {
+        attach_doubts(&mut sheets, file, &mut issues);
+    }
+    if !issues.is_empty() {
+        return Err(issues);
+    }
     data.sheets = sheets;
     let issues = validate(&data);
     if issues.is_empty() {
@@ -72,10 +114,48 @@ pub fn load_edition_files<P: AsRef<str>, C: AsRef<str>>(
     }
 }
 
+/// Puts each entry of `doubts.toml` on its sheet.
+fn attach_doubts(sheets: &mut [Sheet], file: DoubtsFile, issues: &mut Vec<CatalogIssue>) {
+    for d in file.doubt {
+        if let Some(sheet) = sheet_mut(sheets, d.product_set, issues) {
+            sheet.doubts.push(Doubt {
+                criteria: d.criteria,
+                printed: d.printed,
+                elsewhere: d.elsewhere,
+                alternatives: d.alternatives,
+            });
+        }
+    }
+    for a in file.as_printed {
+        if let Some(sheet) = sheet_mut(sheets, a.product_set, issues) {
+            sheet.as_printed.push(AsPrinted {
+                criterion: a.criterion,
+                note: a.note,
+            });
+        }
+    }
+}
+
+fn sheet_mut<'a>(
+    sheets: &'a mut [Sheet],
+    n: u8,
+    issues: &mut Vec<CatalogIssue>,
+) -> Option<&'a mut Sheet> {
+    let found = sheets.iter_mut().find(|s| s.product_set == n);
+    if found.is_none() {
+        issues.push(CatalogIssue::new(
+            "doubts.toml",
+            format!("product set {n} has no sheet"),
+        ));
+    }
+    found
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum FileKind {
     Edition,
     Taxonomy,
+    Doubts,
     Sheet,
     Other,
 }
@@ -86,6 +166,7 @@ impl FileKind {
         match path.as_str() {
             "edition.toml" => FileKind::Edition,
             "taxonomy.toml" => FileKind::Taxonomy,
+            "doubts.toml" => FileKind::Doubts,
             p => match p.strip_prefix("sheets/") {
                 Some(name) if name.ends_with(".toml") && !name.contains('/') => FileKind::Sheet,
                 _ => FileKind::Other,

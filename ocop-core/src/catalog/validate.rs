@@ -13,7 +13,7 @@ use super::model::{
     AcceptedMismatch, CouncilLevel, Criterion, EditionData, Identity, Procedure, Round, Section,
     Sheet, SubjectType,
 };
-use super::text::Text;
+use crate::text::{Str, Text};
 
 /// A problem found in an edition's data.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -441,7 +441,77 @@ impl Checker {
         self.sheet_cases(&at, sheet);
         self.subject_criterion(&at, data, sheet);
         self.knockouts(&at, sheet);
+        self.doubts(&at, sheet);
         self.accept_mismatches(&at, sheet, mismatches);
+    }
+
+    fn doubts(&mut self, at: &str, sheet: &Sheet) {
+        let find = |code: &str| criteria(sheet).find(|c| c.code == code);
+        for d in &sheet.doubts {
+            let codes: Vec<&str> = d.criteria.iter().map(Str::as_str).collect();
+            let here = format!("{at} doubt on {}", codes.join(", "));
+            if d.criteria.is_empty() || d.printed.trim().is_empty() || d.elsewhere.trim().is_empty()
+            {
+                self.fail(
+                    &here,
+                    "name its criteria and say what is printed and what is printed elsewhere",
+                );
+            }
+            for code in &d.criteria {
+                if find(code).is_none() {
+                    self.fail(&here, format!("{code} is not on the sheet"));
+                }
+            }
+            if d.alternatives.is_empty() {
+                self.fail(&here, "give at least one alternative reading");
+            }
+            for alt in &d.alternatives {
+                if alt.changes.is_empty() {
+                    self.fail(&here, "an alternative reading changes nothing");
+                }
+                for ch in &alt.changes {
+                    let option = find(&ch.criterion)
+                        .filter(|_| d.criteria.contains(&ch.criterion))
+                        .and_then(|c| c.options.get(usize::from(ch.option)));
+                    let Some(o) = option else {
+                        self.fail(
+                            &here,
+                            format!(
+                                "{} option {} is not one of the doubt's options",
+                                ch.criterion, ch.option
+                            ),
+                        );
+                        continue;
+                    };
+                    let same = ch.points.is_none_or(|p| p == o.points)
+                        && ch.min_star.is_none_or(|m| Some(m) == o.min_star);
+                    if same || ch.min_star.is_some_and(|m| !(3..=5).contains(&m)) {
+                        self.fail(
+                            &here,
+                            format!("{} option {}: the alternative must change the points or set a 3, 4 or 5 marker", ch.criterion, ch.option),
+                        );
+                    }
+                }
+            }
+        }
+        let mut seen = BTreeSet::new();
+        for a in &sheet.as_printed {
+            if find(&a.criterion).is_none() || !seen.insert(a.criterion.clone()) {
+                self.fail(
+                    at,
+                    format!(
+                        "as_printed {}: not on the sheet, or listed twice",
+                        a.criterion
+                    ),
+                );
+            }
+            if a.note.trim().is_empty() {
+                self.fail(
+                    at,
+                    format!("as_printed {}: say how it differs", a.criterion),
+                );
+            }
+        }
     }
 
     fn section(
@@ -449,7 +519,7 @@ impl Checker {
         at: &str,
         section: &Section,
         mismatches: &mut Vec<AcceptedMismatch>,
-        codes: &mut BTreeSet<super::text::Str>,
+        codes: &mut BTreeSet<Str>,
     ) {
         self.text(at, &format!("section {}", section.code), &section.name);
         let sum = section.criteria.iter().map(|c| u32::from(c.max)).sum();
@@ -513,6 +583,14 @@ impl Checker {
         for (i, o) in c.options.iter().enumerate() {
             if o.vi.trim().is_empty() || o.en.trim().is_empty() {
                 self.fail(&here, format!("option {i} needs both labels"));
+            }
+            // An asterisk in a label is a star marker the import did not read (sheet 3 B5.1
+            // printed `* * * *`): it belongs in min_star, where scoring sees it.
+            if o.vi.contains('*') || o.en.contains('*') {
+                self.fail(
+                    &here,
+                    format!("option {i}: an asterisk in the label is a star marker; set min_star instead"),
+                );
             }
             if o.min_star.is_some_and(|s| !(3..=5).contains(&s)) {
                 self.fail(&here, format!("option {i}: a marker must be 3, 4 or 5"));
