@@ -1,16 +1,27 @@
 //! Runs the shared golden cases in `tests/cases/` against ocop-core.
 //!
 //! Each case names a `kind` (the function to call), an `input` (its JSON) and an `expect`:
-//! the hand-worked one-line fingerprint of the answer. The fingerprint rules are in
-//! `tests/cases/README.md`; the npm, Kotlin, Python and Swift test suites build the same line
-//! from their own typed results, and the SHA-256 of all lines is the cross-surface digest.
+//! the hand-worked one-line fingerprint of the answer. The input is read by the core's own
+//! reader for that kind, exactly as every binding reads it, so a refused input gives the same
+//! `errors=` line everywhere. The fingerprint rules are in `tests/cases/README.md`; the npm,
+//! Kotlin, Python and Swift test suites build the same line from their own typed results, and
+//! the SHA-256 of all lines is the cross-surface digest.
 
 use std::fmt::Write as _;
 use std::path::Path;
 
+use ocop_core::certificate::CertificateInput;
 use ocop_core::council::CouncilReport;
+use ocop_core::product_code::ProductCode;
+use ocop_core::requests::{
+    DossierRulesRequest, PortfolioRequest, ProductCodeParts, ProductCodeRequest, RoundRequest,
+};
+use ocop_core::rounds::RoundAnswer;
 use ocop_core::scoring::ScoreReport;
-use ocop_core::{Catalog, Comparison, CouncilInput, Evaluation, InputErrors, Outcome, Plan};
+use ocop_core::{
+    Catalog, Choice, CompareRequest, Comparison, CouncilInput, Evaluation, Input, InputErrors,
+    Outcome, Plan, PlanRequest,
+};
 use serde::Deserialize;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -54,22 +65,39 @@ pub fn load_cases(dir: &Path) -> Result<Vec<Case>, String> {
 pub fn run(catalog: &Catalog, case: &Case) -> String {
     let input = &case.input;
     let result = match case.kind.as_str() {
-        "score" => Evaluation::from_json_value(input, "")
+        "score" => read::<Evaluation>(input)
             .and_then(|e| catalog.score(&e))
             .map(|r| score(&r)),
-        "council" => CouncilInput::from_json_value(input)
+        "council" => read::<CouncilInput>(input)
             .and_then(|c| catalog.council(&c))
             .map(|r| council(&r)),
-        "plan" => plan_case(catalog, input).map(|p| plan(&p)),
-        "compare" => compare_case(catalog, input).map(|c| compare(&c)),
-        "certificate" => serde("certificate", input)
+        "plan" => read::<PlanRequest>(input)
+            .and_then(|p| catalog.plan(&p))
+            .map(|p| plan(&p)),
+        "compare" => read::<CompareRequest>(input)
+            .and_then(|c| catalog.compare(&c))
+            .map(|c| compare(&c)),
+        "certificate" => read::<CertificateInput>(input)
             .and_then(|c| catalog.certificate(&c))
             .map(|c| certificate(&c)),
-        "dossierRules" => dossier_case(catalog, input),
-        "round" | "nextRound" => round_case(catalog, &case.kind, input),
-        "productCode" => product_code_case(catalog, input),
-        "productCodeFormat" => format_case(catalog, input),
-        "portfolio" => portfolio_case(catalog, input),
+        "dossierRules" => read::<DossierRulesRequest>(input)
+            .and_then(|r| catalog.dossier_rules(&r))
+            .map(|r| format!("edition={} finish_by={}", r.edition, opt(r.finish_by))),
+        "round" => read::<RoundRequest>(input)
+            .and_then(|r| catalog.round_for_submission(&r))
+            .map(|r| round(&r)),
+        "nextRound" => read::<RoundRequest>(input)
+            .and_then(|r| catalog.next_round(&r))
+            .map(|r| round(&r)),
+        "productCode" => read::<ProductCodeRequest>(input)
+            .and_then(|r| catalog.parse_product_code(&r))
+            .map(|c| product_code(&c)),
+        "productCodeFormat" => read::<ProductCodeParts>(input)
+            .and_then(|p| catalog.format_product_code(&p))
+            .map(|code| format!("formatted={code}")),
+        "portfolio" => read::<PortfolioRequest>(input)
+            .and_then(|p| catalog.portfolio_request(&p))
+            .map(|r| portfolio(&r)),
         other => return format!("unknown kind `{other}`"),
     };
     result.unwrap_or_else(|e| errors(&e))
@@ -85,122 +113,40 @@ pub fn digest(lines: &[String]) -> String {
     })
 }
 
-/// Reads a typed input with serde (for the kinds whose inputs are plain records).
-fn serde<T: serde::de::DeserializeOwned>(what: &str, input: &Value) -> Result<T, InputErrors> {
-    serde_json::from_value(input.clone()).map_err(|e| {
-        InputErrors::one(
-            ocop_core::ErrorCode::WrongType,
-            "",
-            format!("not a {what}: {e}"),
-        )
-    })
+fn read<T: Input>(input: &Value) -> Result<T, InputErrors> {
+    T::from_json_value(input)
 }
 
-fn text(input: &Value, key: &str) -> Option<String> {
-    input.get(key).and_then(Value::as_str).map(str::to_owned)
-}
-
-fn dossier_case(catalog: &Catalog, input: &Value) -> Result<String, InputErrors> {
-    let filed: jiff::civil::Date = serde("date", input.get("filedOn").unwrap_or(&Value::Null))?;
-    let kind: ocop_core::certificate::DossierKind =
-        serde("dossier kind", input.get("kind").unwrap_or(&Value::Null))?;
-    let r = catalog.dossier_rules(filed, kind)?;
-    Ok(format!(
-        "edition={} finish_by={}",
-        r.edition,
-        opt(r.finish_by)
-    ))
-}
-
-fn round_case(catalog: &Catalog, kind: &str, input: &Value) -> Result<String, InputErrors> {
-    let on: jiff::civil::Date = serde("date", input.get("on").unwrap_or(&Value::Null))?;
-    let level: ocop_core::Level = serde("level", input.get("level").unwrap_or(&Value::Null))?;
-    let r = if kind == "round" {
-        catalog.round_for_submission(on, level)?
-    } else {
-        catalog.next_round(on, level)?
-    };
-    Ok(match r.round {
+fn round(r: &RoundAnswer) -> String {
+    match &r.round {
         None => format!("edition={} round=-", r.edition),
         Some(x) => format!(
             "edition={} round={}#{} proposals_before={} completed_before={}",
             r.edition,
-            level_id(x.level),
+            x.level.wire(),
             x.number,
             x.proposals_before,
             x.completed_before
         ),
-    })
+    }
 }
 
-fn product_code_case(catalog: &Catalog, input: &Value) -> Result<String, InputErrors> {
-    let code = text(input, "code").unwrap_or_default();
-    let known: Option<ocop_core::product_code::AdminCodes> = match input.get("known") {
-        Some(v) => Some(serde("admin code list", v)?),
-        None => None,
-    };
-    let c = catalog.parse_product_code(&code, text(input, "edition").as_deref(), known.as_ref())?;
-    let segments = c.segments.iter().map(|s| {
-        format!(
-            "{}:{}",
-            serde_json::to_value(s.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default(),
-            s.value
-        )
-    });
-    Ok(format!(
+fn product_code(c: &ProductCode) -> String {
+    let segments = c
+        .segments
+        .iter()
+        .map(|s| format!("{}:{}", s.kind.wire(), s.value));
+    format!(
         "edition={} segments={} formatted={}",
         c.edition,
         list(segments),
         c.formatted
-    ))
-}
-
-fn format_case(catalog: &Catalog, input: &Value) -> Result<String, InputErrors> {
-    let n = |k: &str| input.get(k).and_then(Value::as_u64).unwrap_or(0);
-    let code = catalog.format_product_code(
-        &text(input, "edition").unwrap_or_default(),
-        &text(input, "province").unwrap_or_default(),
-        &text(input, "area").unwrap_or_default(),
-        u32::try_from(n("sequence")).unwrap_or(u32::MAX),
-        u16::try_from(n("year")).unwrap_or(u16::MAX),
-    )?;
-    Ok(format!("formatted={code}"))
-}
-
-fn portfolio_case(catalog: &Catalog, input: &Value) -> Result<String, InputErrors> {
-    let (products, bad) =
-        ocop_core::portfolio::read_products_csv(&text(input, "csv").unwrap_or_default())?;
-    let on: jiff::civil::Date = serde("date", input.get("on").unwrap_or(&Value::Null))?;
-    let days = input
-        .get("expiringWithinDays")
-        .and_then(Value::as_u64)
-        .and_then(|d| u32::try_from(d).ok())
-        .unwrap_or(180);
-    let targets = match input.get("targets") {
-        Some(Value::String(s)) if s == "ha-tinh-2023-2025" => {
-            Some(ocop_core::portfolio::TargetSet::ha_tinh_2023_2025())
-        }
-        Some(v) => Some(ocop_core::portfolio::TargetSet::from_json(&v.to_string())?),
-        None => None,
-    };
-    Ok(portfolio(&catalog.portfolio(
-        &products,
-        bad,
-        on,
-        days,
-        targets.as_ref(),
-    )?))
+    )
 }
 
 /// The fingerprint of a certificate status.
 pub fn certificate(c: &ocop_core::certificate::CertificateStatus) -> String {
-    let state = serde_json::to_value(c.state)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default();
+    let state = ocop_core::wire::wire_name(&c.state).unwrap_or_default();
     format!(
         "issued_under={} rules={} expires={} state={state} valid={} window={} grace={} notice={}",
         c.issued_under,
@@ -252,37 +198,6 @@ pub fn portfolio(r: &ocop_core::portfolio::PortfolioReport) -> String {
     )
 }
 
-fn plan_case(catalog: &Catalog, input: &Value) -> Result<Plan, InputErrors> {
-    let evaluation = Evaluation::from_json_value(
-        input.get("evaluation").unwrap_or(&Value::Null),
-        "/evaluation",
-    )?;
-    let target = input
-        .get("targetStar")
-        .and_then(Value::as_u64)
-        .and_then(|t| u8::try_from(t).ok());
-    let only: Option<Vec<String>> = input
-        .get("onlyCriteria")
-        .and_then(|v| serde_json::from_value(v.clone()).ok());
-    match (only, target) {
-        (Some(only), None) => catalog.best_reachable(&evaluation, &only),
-        (only, target) => catalog.plan(&evaluation, target, only.as_deref()),
-    }
-}
-
-fn compare_case(catalog: &Catalog, input: &Value) -> Result<Comparison, InputErrors> {
-    let own = Evaluation::from_json_value(
-        input.get("selfAssessment").unwrap_or(&Value::Null),
-        "/selfAssessment",
-    )?;
-    let council = input.get("council").unwrap_or(&Value::Null);
-    if council.get("members").is_some() {
-        catalog.compare_with_council(&own, &CouncilInput::from_json_value(council)?)
-    } else {
-        catalog.compare(&own, &Evaluation::from_json_value(council, "/council")?)
-    }
-}
-
 fn list<I: IntoIterator<Item = String>>(items: I) -> String {
     let v: Vec<String> = items.into_iter().collect();
     if v.is_empty() {
@@ -317,22 +232,14 @@ pub fn score(r: &ScoreReport) -> String {
         "total={} parts={} band={} stars={} certifiable={} outcome={outcome} blockers={} recognised={} forward={} warnings={}",
         r.total,
         list(r.parts.iter().map(|p| p.points.to_string())),
-        opt(r.band.as_ref().map(|b| b.star)),
-        opt(r.stars.as_ref().map(|s| s.star)),
+        opt(r.band),
+        opt(r.stars),
         r.certifiable,
         list(r.blockers.iter().map(|b| format!("{}:{}", b.star, b.code))),
-        opt(r.recognition.recognised_at.map(level_id)),
-        opt(r.recognition.forward_to.map(level_id)),
+        opt(r.recognition.recognised_at.map(Choice::wire)),
+        opt(r.recognition.forward_to.map(Choice::wire)),
         list(r.warnings.iter().map(|w| w.code.to_string())),
     )
-}
-
-fn level_id(l: ocop_core::Level) -> &'static str {
-    match l {
-        ocop_core::Level::District => "district",
-        ocop_core::Level::Province => "province",
-        ocop_core::Level::Central => "central",
-    }
 }
 
 /// The fingerprint of a council report.
@@ -341,8 +248,8 @@ pub fn council(r: &CouncilReport) -> String {
         "mean={} rounded={} band={} stars={} spread={} exceeded={} stands={} quorum={} members={} disagree={} blockers={} forward={}",
         r.mean,
         opt(r.rounded_mean),
-        opt(r.result.band.as_ref().map(|b| b.star)),
-        opt(r.result.stars.as_ref().map(|s| s.star)),
+        opt(r.result.band),
+        opt(r.result.stars),
         r.spread,
         r.spread_exceeded,
         r.result_stands,
@@ -355,7 +262,7 @@ pub fn council(r: &CouncilReport) -> String {
                 .iter()
                 .map(|b| format!("{}:{}", b.star, b.code))
         ),
-        opt(r.result.recognition.forward_to.map(level_id)),
+        opt(r.result.recognition.forward_to.map(Choice::wire)),
     )
 }
 
