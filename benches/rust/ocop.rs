@@ -10,7 +10,9 @@ use std::hint::black_box;
 use criterion::{BatchSize, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use ocop_benches::{EXAMPLE_JSON, evaluations, random_rows, sheet};
 use ocop_core::scoring::NO_OPTION;
-use ocop_core::{Catalog, CouncilInput, Evaluation, SubjectType};
+use ocop_core::{
+    Catalog, CouncilInput, Evaluation, Input, Languages, PlanRequest, Scorer, SubjectType,
+};
 
 fn single(c: &mut Criterion) {
     let catalog = Catalog::builtin();
@@ -23,6 +25,26 @@ fn single(c: &mut Criterion) {
     });
     group.bench_function("full report (Catalog::score)", |b| {
         b.iter(|| catalog.score(black_box(&example)).unwrap())
+    });
+    let report = catalog.score(&example).unwrap();
+    group.bench_function(
+        "labels for a report (Catalog::explain, both languages)",
+        |b| {
+            b.iter(|| {
+                catalog
+                    .explain(black_box(&report), Languages::Both)
+                    .unwrap()
+            })
+        },
+    );
+    let mut form = Scorer::new(catalog, "26/2026", 9, SubjectType::Cooperative).unwrap();
+    group.bench_function("form tick (Scorer::set + result)", |b| {
+        let mut option = 0u8;
+        b.iter(|| {
+            option = (option + 1) % 3;
+            form.set(black_box("A1.1"), Some(option)).unwrap();
+            form.result()
+        })
     });
     group.bench_function("parse JSON + score", |b| {
         b.iter(|| catalog.score_json(black_box(EXAMPLE_JSON)))
@@ -51,11 +73,20 @@ fn council_and_planner(c: &mut Criterion) {
     for criterion in sheet.criteria() {
         low.answers.insert(criterion.code.to_string(), Some(0));
     }
+    let next = PlanRequest {
+        evaluation: low.clone(),
+        target_star: None,
+        only_criteria: None,
+    };
     c.bench_function("planner: next star of a low sheet", |b| {
-        b.iter(|| catalog.plan(black_box(&low), None, None).unwrap())
+        b.iter(|| catalog.plan(black_box(&next)).unwrap())
     });
+    let five = PlanRequest {
+        target_star: Some(5),
+        ..next.clone()
+    };
     c.bench_function("planner: to 5 stars", |b| {
-        b.iter(|| catalog.plan(black_box(&low), Some(5), None).unwrap())
+        b.iter(|| catalog.plan(black_box(&five)).unwrap())
     });
 }
 

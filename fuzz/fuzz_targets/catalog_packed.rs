@@ -4,7 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use ocop_core::catalog::model::EditionData;
-use ocop_core::catalog::text::unpack;
+use ocop_core::text::unpack;
 use ocop_core::catalog::validate::validate;
 
 fuzz_target!(|data: &[u8]| {

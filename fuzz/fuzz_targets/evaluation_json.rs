@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use ocop_core::{Answer, Catalog};
+use ocop_core::{Catalog, Languages, SafeResult};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
@@ -13,12 +13,15 @@ fuzz_target!(|data: &[u8]| {
         Err(_) => vec![catalog.score_json(text)],
     };
     for answer in answers {
-        if let Answer::Success { result } = answer {
+        if let SafeResult::Success { result } = answer {
             assert!(result.total <= ocop_core::Decimal::ONE_HUNDRED, "total above 100");
-            if let (Some(band), Some(stars)) = (&result.band, &result.stars) {
-                assert!(stars.star <= band.star, "markers raised the stars");
+            if let (Some(band), Some(stars)) = (result.band, result.stars) {
+                assert!(stars <= band, "markers raised the stars");
             }
             assert!(serde_json::to_string(&result).is_ok());
+            // Every report this library writes can be worded.
+            let explained = catalog.explain(&result, Languages::Both).expect("a report explains");
+            assert_eq!(explained.warnings.len(), result.warnings.len());
         }
     }
 });

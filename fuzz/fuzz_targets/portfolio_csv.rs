@@ -9,7 +9,7 @@ use ocop_core::portfolio::{TargetSet, read_products_csv};
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let Ok((products, bad)) = read_products_csv(text) else { return };
-    let targets = TargetSet::ha_tinh_2023_2025();
+    let targets = TargetSet::bundled("ha-tinh-2023-2025").expect("bundled");
     let on = jiff::civil::date(2026, 11, 23);
     let Ok(report) = Catalog::builtin().portfolio(&products, bad, on, 180, Some(&targets)) else {
         panic!("the built-in targets are valid");

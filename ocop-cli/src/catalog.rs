@@ -5,8 +5,9 @@ use ocop_core::catalog::model::KnockoutKind;
 use ocop_core::{Catalog, Edition, Lang, SheetRef};
 use serde_json::json;
 
-use crate::Outcome;
+use crate::output::print_json;
 use crate::render::{WIDTH, row, say, wrap};
+use crate::{Exit, Format, Out};
 
 #[derive(Args)]
 pub(crate) struct CatalogArgs {
@@ -19,30 +20,31 @@ pub(crate) struct CatalogArgs {
     /// Find product sets by name, with or without diacritics ("nuoc mam").
     #[arg(long)]
     search: Option<String>,
-    /// Print JSON: the whole edition, or the sheet with --set.
-    #[arg(long)]
-    json: bool,
+    /// Print the edition's canonical JSON: the exact bytes its content hash is taken over
+    /// (`ocop catalog --canonical | sha256sum` gives the hash every result carries).
+    #[arg(long, conflicts_with_all = ["set", "search"])]
+    canonical: bool,
 }
 
-pub(crate) fn run(args: &CatalogArgs, lang: Lang) -> Result<Outcome, String> {
+pub(crate) fn run(args: &CatalogArgs, out: Out) -> Result<Exit, String> {
     let catalog = Catalog::builtin();
     let edition = match &args.edition {
-        Some(id) => catalog.edition(id).ok_or_else(|| {
-            let ids: Vec<_> = catalog.editions().iter().map(Edition::id).collect();
-            format!("no edition `{id}`; the editions are {}", ids.join(", "))
-        })?,
+        Some(id) => catalog.find_edition(id).map_err(|e| e.message)?,
         None => catalog
             .edition_in_force(today())
             .ok_or("no edition is in force today")?,
     };
-    if let Some(query) = &args.search {
-        return search(edition, query, args.json, lang);
+    let (lang, json) = (out.lang, out.format == Format::Json);
+    if args.canonical {
+        print!("{}", edition.canonical_json());
+        return Ok(Exit::Answered);
     }
-    match (args.set, args.json) {
+    if let Some(query) = &args.search {
+        return search(edition, query, json, lang);
+    }
+    match (args.set, json) {
         (Some(n), json) => {
-            let sheet = edition
-                .sheet(n)
-                .ok_or_else(|| format!("edition {} has no product set {n}", edition.id()))?;
+            let sheet = edition.find_sheet(n).map_err(|e| e.message)?;
             if json {
                 print_json(
                     &json!({ "edition": edition.id(), "contentHash": edition.content_hash(), "productSet": sheet.product_set(), "sheet": sheet.data() }),
@@ -60,7 +62,7 @@ pub(crate) fn run(args: &CatalogArgs, lang: Lang) -> Result<Outcome, String> {
         }
         (None, false) => println!("{}", overview(edition, lang)),
     }
-    Ok(Outcome::Ok)
+    Ok(Exit::Answered)
 }
 
 /// Today in Vietnam (UTC+7 all year).
@@ -71,18 +73,10 @@ pub(crate) fn today() -> jiff::civil::Date {
         .date()
 }
 
-fn print_json(value: &serde_json::Value) -> Result<(), String> {
-    println!(
-        "{}",
-        serde_json::to_string_pretty(value).map_err(|e| e.to_string())?
-    );
-    Ok(())
-}
-
-fn search(edition: &Edition, query: &str, as_json: bool, lang: Lang) -> Result<Outcome, String> {
+fn search(edition: &Edition, query: &str, as_json: bool, lang: Lang) -> Result<Exit, String> {
     let hits = edition.find_product_sets(query);
     if as_json {
-        print_json(&serde_json::to_value(&hits).map_err(|e| e.to_string())?)?;
+        print_json(&hits)?;
     } else if hits.is_empty() {
         println!(
             "{}",
@@ -99,7 +93,7 @@ fn search(edition: &Edition, query: &str, as_json: bool, lang: Lang) -> Result<O
             }
         }
     }
-    Ok(Outcome::Ok)
+    Ok(Exit::Answered)
 }
 
 fn overview(edition: &Edition, lang: Lang) -> String {
@@ -188,9 +182,12 @@ fn sheet_table(sheet: &SheetRef<'_>, lang: Lang) -> String {
                 4,
             ));
             for c in &section.criteria {
-                let marker = c.min_star.map_or_else(String::new, |s| {
+                let mut marker = c.min_star.map_or_else(String::new, |s| {
                     format!("  [{}]", "*".repeat(usize::from(s)))
                 });
+                if sheet.doubts.iter().any(|d| d.criteria.contains(&c.code)) {
+                    marker.push_str(&say(lang, "  (nghi vấn)", "  (in doubt)"));
+                }
                 out.push(row(
                     &format!("  {:<7}{}{marker}", c.code.as_str(), c.name.get(lang)),
                     &format!("{}", c.max),
@@ -230,6 +227,22 @@ fn sheet_table(sheet: &SheetRef<'_>, lang: Lang) -> String {
                     ));
                 }
             }
+        }
+    }
+    if !sheet.doubts.is_empty() {
+        out.push(String::new());
+        out.push(say(
+            lang,
+            "Giá trị còn nghi vấn (giữ như văn bản in):",
+            "Values in doubt (kept as printed):",
+        ));
+        for d in &sheet.doubts {
+            let codes: Vec<&str> = d.criteria.iter().map(|c| c.as_str()).collect();
+            out.extend(wrap(
+                &format!("- {}: {} {}", codes.join(", "), d.printed, d.elsewhere),
+                WIDTH,
+                2,
+            ));
         }
     }
     out.join("\n")

@@ -1,14 +1,13 @@
 //! `ocop`: the OCOP rules on the command line, for provincial officers and batch jobs.
 //!
-//! Every command prints a readable table by default and JSON with `--format json` (or
-//! `--json`). Input errors print their code, the path of the bad field and a plain sentence;
-//! the exit code is 1 when any input was refused (good items of a batch are still answered)
-//! and 2 for a bad command line.
+//! Every command prints a readable page by default and JSON with `--format json`. Input errors
+//! print their code, the path of the bad field and a plain sentence; the exit code is 1 when any
+//! input was refused (good items of a batch are still answered) and 2 for a bad command line.
 #![forbid(unsafe_code)]
 
 mod catalog;
-mod input;
 mod office;
+mod output;
 mod render;
 mod score;
 
@@ -27,6 +26,9 @@ struct Cli {
     /// Language of labels: vi (the regulation's words) or en (ours).
     #[arg(long, global = true, default_value = "vi", value_parser = parse_lang)]
     lang: Lang,
+    /// Output: a readable page, or JSON for machines.
+    #[arg(long, global = true, value_enum, default_value = "table")]
+    format: Format,
     #[command(subcommand)]
     command: Command,
 }
@@ -57,48 +59,59 @@ enum Command {
     Errors,
 }
 
-/// Output format.
+/// How results are printed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Format {
-    /// A readable table.
+    /// A readable page.
     Table,
-    /// JSON for machines.
+    /// JSON for machines: `{"type":"success","result":…}` or `{"type":"failure","errors":…}`.
     Json,
+}
+
+/// What every command needs to print.
+#[derive(Clone, Copy)]
+pub(crate) struct Out {
+    pub(crate) lang: Lang,
+    pub(crate) format: Format,
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("`{s}` is not a language; use vi or en"))
 }
 
-/// What a command ended with.
-pub(crate) enum Outcome {
+/// How a command ended.
+pub(crate) enum Exit {
     /// Everything was answered.
-    Ok,
+    Answered,
     /// Some input was refused (already reported).
     InputRefused,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let out = Out {
+        lang: cli.lang,
+        format: cli.format,
+    };
     let result = match cli.command {
-        Command::Catalog(args) => catalog::run(&args, cli.lang),
-        Command::Score(args) => score::run_score(&args, cli.lang),
-        Command::Council(args) => score::run_council(&args, cli.lang),
-        Command::Plan(args) => score::run_plan(&args, cli.lang),
-        Command::Compare(args) => score::run_compare(&args, cli.lang),
-        Command::Certificate(args) => office::run_certificate(&args, cli.lang),
-        Command::Dossier(args) => office::run_dossier(&args, cli.lang),
-        Command::Rounds(args) => office::run_rounds(&args, cli.lang),
-        Command::Code(args) => office::run_code(&args, cli.lang),
-        Command::Portfolio(args) => office::run_portfolio(&args, cli.lang),
+        Command::Catalog(args) => catalog::run(&args, out),
+        Command::Score(args) => score::run_score(&args, out),
+        Command::Council(args) => score::run_council(&args, out),
+        Command::Plan(args) => score::run_plan(&args, out),
+        Command::Compare(args) => score::run_compare(&args, out),
+        Command::Certificate(args) => office::run_certificate(&args, out),
+        Command::Dossier(args) => office::run_dossier(&args, out),
+        Command::Rounds(args) => office::run_rounds(&args, out),
+        Command::Code(args) => office::run_code(&args, out),
+        Command::Portfolio(args) => office::run_portfolio(&args, out),
         Command::Errors => {
             print!("{}", ocop_core::error::error_table_markdown());
-            Ok(Outcome::Ok)
+            Ok(Exit::Answered)
         }
     };
     match result {
-        Ok(Outcome::Ok) => ExitCode::SUCCESS,
-        Ok(Outcome::InputRefused) => ExitCode::from(1),
+        Ok(Exit::Answered) => ExitCode::SUCCESS,
+        Ok(Exit::InputRefused) => ExitCode::from(1),
         Err(message) => {
             eprintln!("ocop: {message}");
             ExitCode::from(1)

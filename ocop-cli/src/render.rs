@@ -1,8 +1,8 @@
 //! Plain-text layout: wrapped labels and right-aligned figures on a 100-column page.
 
-use ocop_core::Lang;
-use ocop_core::scoring::{Blocker, ScoreReport};
-use ocop_core::{Plan, Warning};
+use ocop_core::explain::{LineLabels, PlanExplanation};
+use ocop_core::scoring::{Blocker, Line, LineStatus};
+use ocop_core::{Explanation, Label, Lang, SheetRef, WarningCode};
 
 pub(crate) const WIDTH: usize = 100;
 
@@ -61,15 +61,23 @@ pub(crate) fn say(lang: Lang, vi: &str, en: &str) -> String {
     }
 }
 
-/// The sheet with ticks, subtotals, stars, blockers and recognition.
-pub(crate) fn score_report(report: &ScoreReport, lang: Lang) -> String {
+/// A label in the chosen language (the explanation was asked for in that language).
+pub(crate) fn label(l: &Label) -> &str {
+    l.vi.as_deref().or(l.en.as_deref()).unwrap_or_default()
+}
+
+/// The labelled report: the sheet with ticks, subtotals, stars, blockers and recognition. The
+/// layout follows the sheet's own parts and sections.
+pub(crate) fn score_report(x: &Explanation, sheet: &SheetRef<'_>, lang: Lang) -> String {
+    let report = &x.report;
     let mut out = Vec::new();
+    let identity = &sheet.edition().data().identity;
     let head = format!(
         "{} — {} {} · {} (data {})",
-        report.product_set.name.get(lang),
+        label(&x.product_set),
         say(lang, "bộ sản phẩm", "product set"),
-        report.product_set.number,
-        report.edition.number,
+        report.product_set,
+        identity.number,
         report.edition.data_version
     );
     out.extend(wrap(&head, WIDTH, 2));
@@ -77,73 +85,40 @@ pub(crate) fn score_report(report: &ScoreReport, lang: Lang) -> String {
         out.push(r.clone());
     }
     out.push(String::new());
-    let mut line_index = 0usize;
-    for part in &report.parts {
+    let mut lines = report.lines.iter().zip(&x.lines);
+    let mut sections = report.sections.iter().zip(&x.sections);
+    for ((part, part_name), sheet_part) in report.parts.iter().zip(&x.parts).zip(&sheet.parts) {
         out.push(row(
-            &format!("{}  {}", part.code, part.name.get(lang)),
+            &format!("{}  {}", part.code, label(part_name)),
             &format!("{}/{}", part.points, part.max),
             3,
         ));
-        for section in report
-            .sections
-            .iter()
-            .filter(|s| s.code.starts_with(part.code.as_str()))
-        {
+        for sheet_section in &sheet_part.sections {
+            let Some((section, section_name)) = sections.next() else {
+                break;
+            };
             out.push(row(
-                &format!(" {} {}", section.code, section.name.get(lang)),
+                &format!(" {} {}", section.code, label(section_name)),
                 &format!("{}/{}", section.points, section.max),
                 4,
             ));
-            while let Some(line) = report.lines.get(line_index) {
-                if !line.code.starts_with(section.code.as_str())
-                    || !belongs(&line.code, &section.code)
-                {
+            for c in &sheet_section.criteria {
+                let Some((line, labels)) = lines.next() else {
                     break;
-                }
-                line_index += 1;
-                let markers: Vec<String> = line
-                    .markers
-                    .iter()
-                    .map(|m| format!("{}★≥{}", m.star, m.points))
-                    .collect();
-                let markers = if markers.is_empty() {
-                    String::new()
-                } else {
-                    format!("  [{}]", markers.join(" "))
                 };
-                if line.code == section.code {
-                    // A section printed as a single criterion: its heading is the section's.
-                    if !markers.is_empty() {
-                        out.push(format!("         {}", markers.trim()));
-                    }
-                } else {
-                    out.push(row(
-                        &format!(
-                            "  {:<7}{}{markers}",
-                            line.code.as_str(),
-                            line.name.get(lang)
-                        ),
-                        &format!("{}/{}", line.points, line.max),
-                        9,
-                    ));
-                }
-                let tick = match (&line.option, &line.option_label) {
-                    (Some(o), Some(label)) => format!("☑ {o}  {}", label.get(lang)),
-                    _ => format!("☐ {}", status_word(line.status, lang)),
-                };
-                out.extend(wrap(&format!("         {tick}"), WIDTH, 12));
+                out.extend(line_rows(
+                    line,
+                    labels,
+                    c.max,
+                    line.code == section.code,
+                    lang,
+                ));
             }
         }
     }
     out.push(String::new());
-    let band = report
-        .band
-        .as_ref()
-        .map_or_else(|| "–".to_owned(), |b| stars(b.star));
-    let awarded = report
-        .stars
-        .as_ref()
-        .map_or_else(|| "–".to_owned(), |s| stars(s.star));
+    let band = report.band.map_or_else(|| "–".to_owned(), stars);
+    let awarded = report.stars.map_or_else(|| "–".to_owned(), stars);
     out.push(format!(
         "{} {}/{} · {} {band} · {} {awarded} · {}",
         say(lang, "Tổng điểm", "Total"),
@@ -157,7 +132,10 @@ pub(crate) fn score_report(report: &ScoreReport, lang: Lang) -> String {
             say(lang, "không công nhận", "not certified")
         }
     ));
-    out.extend(wrap(report.summary.get(lang), WIDTH, 0));
+    out.extend(wrap(label(&x.summary), WIDTH, 0));
+    for reason in &x.outcome {
+        out.extend(wrap(&format!("  {}", label(reason)), WIDTH, 2));
+    }
     if !report.blockers.is_empty() {
         out.push(String::new());
         out.push(say(
@@ -165,8 +143,8 @@ pub(crate) fn score_report(report: &ScoreReport, lang: Lang) -> String {
             "Yêu cầu tối thiểu chưa đạt:",
             "Star markers not met:",
         ));
-        for b in &report.blockers {
-            out.extend(wrap(&blocker(b, lang), WIDTH, 4));
+        for (b, option) in report.blockers.iter().zip(&x.blockers) {
+            out.extend(wrap(&blocker(b, option.as_ref(), sheet, lang), WIDTH, 4));
         }
     }
     out.push(String::new());
@@ -174,53 +152,94 @@ pub(crate) fn score_report(report: &ScoreReport, lang: Lang) -> String {
         &format!(
             "{}: {}",
             say(lang, "Công nhận", "Recognition"),
-            report.recognition.next_step.get(lang)
+            label(&x.recognition.next_step)
         ),
         WIDTH,
         2,
     ));
-    out.extend(warnings(&report.warnings));
+    out.extend(warnings(
+        report.warnings.iter().map(|w| w.code).zip(&x.warnings),
+    ));
     out.join("\n")
 }
 
-/// Whether criterion `code` sits in section `section` (so `C1` does not swallow `C10`).
-fn belongs(code: &str, section: &str) -> bool {
-    code == section
-        || code.strip_prefix(section).is_some_and(|rest| {
-            rest.starts_with('.') || rest.starts_with(|c: char| c.is_ascii_lowercase())
-        })
+/// A criterion's row and its tick.
+fn line_rows(
+    line: &Line,
+    labels: &LineLabels,
+    max: u8,
+    is_section: bool,
+    lang: Lang,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    let markers: Vec<String> = labels
+        .markers
+        .iter()
+        .map(|m| format!("{}★≥{}", m.star, m.points))
+        .collect();
+    let markers = if markers.is_empty() {
+        String::new()
+    } else {
+        format!("  [{}]", markers.join(" "))
+    };
+    if is_section {
+        // A section printed as a single criterion: its heading is the section's.
+        if !markers.is_empty() {
+            out.push(format!("         {}", markers.trim()));
+        }
+    } else {
+        out.push(row(
+            &format!(
+                "  {:<7}{}{markers}",
+                line.code.as_str(),
+                label(&labels.name)
+            ),
+            &format!("{}/{max}", line.points),
+            9,
+        ));
+    }
+    let tick = match (&line.option, &labels.option) {
+        (Some(o), Some(option)) => format!("☑ {o}  {}", label(option)),
+        _ => format!("☐ {}", status_word(line.status, lang)),
+    };
+    out.extend(wrap(&format!("         {tick}"), WIDTH, 12));
+    out
 }
 
-fn status_word(status: ocop_core::scoring::LineStatus, lang: Lang) -> String {
-    use ocop_core::scoring::LineStatus as S;
+fn status_word(status: LineStatus, lang: Lang) -> String {
     match status {
-        S::Unticked => say(lang, "không có phương án phù hợp", "no option applies"),
-        S::NotAssessed => say(
+        LineStatus::Unticked => say(lang, "không có phương án phù hợp", "no option applies"),
+        LineStatus::NotAssessed => say(
             lang,
             "không đánh giá (điều kiện loại)",
             "not assessed (knock-out)",
         ),
-        S::NotEvaluated => say(lang, "không đánh giá (đã dừng)", "not evaluated (stopped)"),
-        S::Unanswered => say(lang, "chưa chấm", "unanswered"),
-        S::Mean => say(lang, "điểm trung bình của hội đồng", "council mean"),
-        S::Scored | S::Filled => String::new(),
+        LineStatus::RequirementNotMet => say(
+            lang,
+            "không tính: chưa đáp ứng dòng yêu cầu",
+            "not counted: requirement not met",
+        ),
+        LineStatus::NotEvaluated => {
+            say(lang, "không đánh giá (đã dừng)", "not evaluated (stopped)")
+        }
+        LineStatus::Unanswered => say(lang, "chưa chấm", "unanswered"),
+        LineStatus::Mean => say(lang, "điểm trung bình của hội đồng", "council mean"),
+        LineStatus::Scored | LineStatus::Filled => String::new(),
     }
 }
 
-fn blocker(b: &Blocker, lang: Lang) -> String {
-    let option = match (&b.option, &b.option_label) {
-        (Some(o), Some(l)) => format!(
-            " — {} {o}: {}",
-            say(lang, "phương án", "option"),
-            l.get(lang)
-        ),
+fn blocker(b: &Blocker, option: Option<&Label>, sheet: &SheetRef<'_>, lang: Lang) -> String {
+    let name = sheet
+        .criterion_by_code(&b.code)
+        .map_or("", |c| c.name.get(lang));
+    let option = match (b.option, option) {
+        (Some(o), Some(l)) => format!(" — {} {o}: {}", say(lang, "phương án", "option"), label(l)),
         _ => String::new(),
     };
     format!(
-        "  {}★ {} {}: {} {} ({} {}){option}",
+        "  {}★ {} {name}: {} {} ({} {}){option}",
         b.star,
         b.code,
-        b.name.get(lang),
         say(lang, "cần", "needs"),
         b.needs_points,
         say(lang, "hiện có", "has"),
@@ -228,15 +247,17 @@ fn blocker(b: &Blocker, lang: Lang) -> String {
     )
 }
 
-pub(crate) fn plan(plan: &Plan, lang: Lang) -> String {
+/// The labelled plan.
+pub(crate) fn plan(x: &PlanExplanation, lang: Lang) -> String {
+    let plan = &x.plan;
     let mut out = Vec::new();
     let heading = format!(
         "{} {}★",
         say(lang, "Kế hoạch đạt", "Plan for"),
         plan.target_star
     );
-    if let Some(note) = &plan.note {
-        out.extend(wrap(&format!("{heading}: {}", note.get(lang)), WIDTH, 2));
+    if let Some(note) = &x.note {
+        out.extend(wrap(&format!("{heading}: {}", label(note)), WIDTH, 2));
     }
     if plan.reachable && !plan.changes.is_empty() {
         out.push(format!(
@@ -249,7 +270,7 @@ pub(crate) fn plan(plan: &Plan, lang: Lang) -> String {
             plan.new_total,
             stars(plan.new_stars)
         ));
-        for c in &plan.changes {
+        for (c, labels) in plan.changes.iter().zip(&x.changes) {
             let marker = if c.required_by_marker {
                 say(lang, " (yêu cầu tối thiểu)", " (star marker)")
             } else {
@@ -259,11 +280,11 @@ pub(crate) fn plan(plan: &Plan, lang: Lang) -> String {
                 &format!(
                     "  {} {} → {} ({}→{}){marker}: {}",
                     c.code,
-                    c.name.get(lang),
+                    label(&labels.name),
                     c.to_option,
                     c.from_points,
                     c.to_points,
-                    c.to_label.get(lang)
+                    labels.option.as_ref().map_or("", label)
                 ),
                 WIDTH,
                 6,
@@ -273,13 +294,21 @@ pub(crate) fn plan(plan: &Plan, lang: Lang) -> String {
     out.join("\n")
 }
 
-pub(crate) fn warnings(warnings: &[Warning]) -> Vec<String> {
+/// Each warning's code and sentence.
+pub(crate) fn warnings<'a>(
+    warnings: impl Iterator<Item = (WarningCode, &'a Label)>,
+) -> Vec<String> {
     let mut out = Vec::new();
-    if !warnings.is_empty() {
-        out.push(String::new());
-    }
-    for w in warnings {
-        out.extend(wrap(&format!("! {} {}", w.code, w.message), WIDTH, 4));
+    for (i, (code, sentence)) in warnings.enumerate() {
+        if i == 0 {
+            out.push(String::new());
+        }
+        out.extend(wrap(&format!("! {code} {}", label(sentence)), WIDTH, 4));
     }
     out
+}
+
+/// A day as Vietnamese texts print it.
+pub(crate) fn date(d: jiff::civil::Date) -> String {
+    ocop_core::text::day_month_year(d)
 }

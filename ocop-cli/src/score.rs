@@ -1,12 +1,16 @@
 //! `ocop score`, `council`, `plan` and `compare`.
 
 use clap::Args;
-use ocop_core::{Answer, Catalog, CouncilInput, Evaluation, InputErrors, Lang};
-use serde::Serialize;
+use ocop_core::explain::Languages;
+use ocop_core::{
+    Catalog, CompareRequest, CouncilInput, CouncilOrSheet, Evaluation, Input, InputErrors, Lang,
+    PlanRequest, SafeResult, ScoreReport,
+};
+use serde_json::Value;
 
-use crate::input::{read, report};
+use crate::output::{answer, print_json, read, report};
 use crate::render::{self, WIDTH, say, stars, wrap};
-use crate::{Format, Outcome};
+use crate::{Exit, Format, Out};
 
 const EXAMPLE: &str = include_str!("example.json");
 
@@ -18,10 +22,7 @@ pub(crate) struct ScoreArgs {
     /// Score the bundled example (a fish-sauce cooperative, product set 9).
     #[arg(long)]
     example: bool,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "table")]
-    format: Format,
-    /// With the table: also print the smallest plan to reach the next star.
+    /// On the page: also print the smallest plan to reach the next star.
     #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
     plan: bool,
 }
@@ -34,9 +35,6 @@ pub(crate) struct CouncilArgs {
     /// Largest allowed difference between members' totals (e.g. 10).
     #[arg(long)]
     max_spread: Option<u8>,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "table")]
-    format: Format,
 }
 
 #[derive(Args)]
@@ -46,12 +44,10 @@ pub(crate) struct PlanArgs {
     /// The star to reach (default: one more than now).
     #[arg(long)]
     target: Option<u8>,
-    /// Change only these criteria (comma-separated codes); prints the best reachable star.
+    /// Change only these criteria (comma-separated codes); without --target, prints the best
+    /// star reachable.
     #[arg(long, value_delimiter = ',')]
     only: Option<Vec<String>>,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "table")]
-    format: Format,
 }
 
 #[derive(Args)]
@@ -60,96 +56,121 @@ pub(crate) struct CompareArgs {
     self_assessment: String,
     /// The council's sheet (an evaluation JSON) or a council JSON (with `members`).
     council: String,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "table")]
-    format: Format,
 }
 
-fn print_json<T: Serialize>(value: &T) -> Result<(), String> {
-    println!(
-        "{}",
-        serde_json::to_string_pretty(value).map_err(|e| e.to_string())?
-    );
-    Ok(())
+/// The labels in the language of the page.
+fn languages(lang: Lang) -> Languages {
+    match lang {
+        Lang::Vi => Languages::Vi,
+        Lang::En => Languages::En,
+    }
 }
 
-pub(crate) fn run_score(args: &ScoreArgs, lang: Lang) -> Result<Outcome, String> {
+/// A report as a page: the labelled sheet (and the plan to the next star).
+fn page(
+    report: &ScoreReport,
+    lang: Lang,
+    with_plan: Option<&Evaluation>,
+) -> Result<String, String> {
+    let catalog = Catalog::builtin();
+    let x = catalog
+        .explain(report, languages(lang))
+        .map_err(|e| e.to_string())?;
+    let sheet = catalog
+        .find_edition(&report.edition.id)
+        .and_then(|e| e.find_sheet(report.product_set))
+        .map_err(|e| e.to_string())?;
+    let mut text = render::score_report(&x, &sheet, lang);
+    let below_top = report.stars.is_some_and(|s| s < 5);
+    if let (Some(e), true) = (with_plan, below_top) {
+        let request = PlanRequest {
+            evaluation: e.clone(),
+            target_star: None,
+            only_criteria: None,
+        };
+        if let Ok(plan) = catalog
+            .plan(&request)
+            .and_then(|p| catalog.explain_plan(&p, languages(lang)))
+        {
+            text.push_str("\n\n");
+            text.push_str(&render::plan(&plan, lang));
+        }
+    }
+    Ok(text)
+}
+
+pub(crate) fn run_score(args: &ScoreArgs, out: Out) -> Result<Exit, String> {
     let (name, text) = match (&args.file, args.example) {
         (_, true) => ("example".to_owned(), EXAMPLE.to_owned()),
         (Some(path), false) => (path.clone(), read(path)?),
         (None, false) => return Err("give an evaluation file, `-`, or --example".into()),
     };
-    let catalog = Catalog::builtin();
-    let is_batch = text.trim_start().starts_with('[');
-    let evaluations = if is_batch {
-        match Evaluation::batch_from_json(&text) {
-            Ok(items) => items,
-            Err(errors) => return refuse(&errors, &name, args.format, lang),
+    if !text.trim_start().starts_with('[') {
+        let evaluation = Evaluation::from_json(&text);
+        let plan_for = evaluation.as_ref().ok().filter(|_| args.plan).cloned();
+        let result = evaluation.and_then(|e| Catalog::builtin().score(&e));
+        return answer(result, &format!("{name}: "), out, |r| {
+            page(r, out.lang, plan_for.as_ref())
+        });
+    }
+    let items = match Evaluation::batch_from_json(&text) {
+        Ok(items) => items,
+        Err(errors) => {
+            return answer::<()>(
+                Err(errors),
+                &format!("{name}: "),
+                out,
+                |_| Ok(String::new()),
+            );
         }
-    } else {
-        vec![Evaluation::from_json(&text)]
     };
     let mut answers = Vec::new();
     let mut refused = false;
-    for (i, evaluation) in evaluations.iter().enumerate() {
-        let answer: Answer<_> = evaluation.clone().and_then(|e| catalog.score(&e)).into();
-        if let Answer::Failure { errors } = &answer {
-            refused = true;
-            let context = if is_batch {
-                format!("{name} item {i}: ")
-            } else {
-                format!("{name}: ")
-            };
-            report(&InputErrors(errors.clone()), &context, lang);
-        }
-        if let (Format::Table, Answer::Success { result }, Ok(e)) =
-            (args.format, &answer, evaluation)
-        {
-            if i > 0 {
-                println!("\n{}\n", "─".repeat(WIDTH));
+    for (i, item) in items.into_iter().enumerate() {
+        let result = item.clone().and_then(|e| Catalog::builtin().score(&e));
+        match (&result, out.format) {
+            (Err(errors), _) => {
+                refused = true;
+                report(errors, &format!("{name} item {i}: "), out.lang);
             }
-            println!("{}", render::score_report(result, lang));
-            let below_top = result.stars.as_ref().is_some_and(|s| s.star < 5);
-            if let (true, Ok(plan)) = (args.plan && below_top, catalog.plan(e, None, None)) {
-                println!("\n{}", render::plan(&plan, lang));
+            (Ok(r), Format::Table) => {
+                if i > 0 {
+                    println!("\n{}\n", "─".repeat(WIDTH));
+                }
+                println!(
+                    "{}",
+                    page(r, out.lang, item.as_ref().ok().filter(|_| args.plan))?
+                );
             }
+            (Ok(_), Format::Json) => {}
         }
-        answers.push(answer);
+        answers.push(SafeResult::from(result));
     }
-    if args.format == Format::Json {
-        match answers.as_slice() {
-            [one] if !is_batch => print_json(one)?,
-            all => print_json(&all)?,
-        }
+    if out.format == Format::Json {
+        print_json(&answers)?;
     }
     Ok(if refused {
-        Outcome::InputRefused
+        Exit::InputRefused
     } else {
-        Outcome::Ok
+        Exit::Answered
     })
 }
 
-pub(crate) fn run_council(args: &CouncilArgs, lang: Lang) -> Result<Outcome, String> {
-    let catalog = Catalog::builtin();
-    let input = match council_input(&args.files) {
-        Ok(mut input) => {
-            if args.max_spread.is_some() {
-                input.rules.max_spread = args.max_spread;
-            }
-            input
+pub(crate) fn run_council(args: &CouncilArgs, out: Out) -> Result<Exit, String> {
+    let input = council_input(&args.files)?.map(|mut input| {
+        if args.max_spread.is_some() {
+            input.rules.max_spread = args.max_spread;
         }
-        Err(errors) => return refuse(&errors, "council", args.format, lang),
-    };
-    match catalog.council(&input) {
-        Err(errors) => refuse(&errors, "council", args.format, lang),
-        Ok(r) => {
-            if args.format == Format::Json {
-                print_json(&Answer::Success { result: &r })?;
-                return Ok(Outcome::Ok);
-            }
-            println!("{}", render::score_report(&r.result, lang));
-            println!();
-            println!("{}", say(lang, "Thành viên hội đồng:", "Council members:"));
+        input
+    });
+    let lang = out.lang;
+    answer(
+        input.and_then(|i| Catalog::builtin().council(&i)),
+        "council: ",
+        out,
+        |r| {
+            let mut text = vec![page(&r.result, lang, None)?, String::new()];
+            text.push(say(lang, "Thành viên hội đồng:", "Council members:"));
             for (i, m) in r.members.iter().enumerate() {
                 let name = m.name.clone().unwrap_or_else(|| format!("#{}", i + 1));
                 let chair = if m.chair {
@@ -157,9 +178,13 @@ pub(crate) fn run_council(args: &CouncilArgs, lang: Lang) -> Result<Outcome, Str
                 } else {
                     String::new()
                 };
-                println!("  {name}{chair}: {}/100 {}", m.total, stars(m.stars));
+                text.push(format!(
+                    "  {name}{chair}: {}/100 {}",
+                    m.total,
+                    stars(m.stars)
+                ));
             }
-            println!(
+            text.push(format!(
                 "{} {}/{} = {} · {} {}{}",
                 say(lang, "Trung bình", "Mean"),
                 r.sum_of_totals,
@@ -172,54 +197,50 @@ pub(crate) fn run_council(args: &CouncilArgs, lang: Lang) -> Result<Outcome, Str
                 } else {
                     String::new()
                 }
-            );
+            ));
+            let sheet = Catalog::builtin()
+                .find_edition(&r.result.edition.id)
+                .and_then(|e| e.find_sheet(r.result.product_set))
+                .map_err(|e| e.to_string())?;
             for d in &r.disagreements {
                 let points: Vec<String> = d.points.iter().map(u8::to_string).collect();
-                println!(
-                    "{}",
-                    wrap(
-                        &format!(
-                            "  ≠ {} {}: {}",
-                            d.code,
-                            d.name.get(lang),
-                            points.join(" / ")
-                        ),
-                        WIDTH,
-                        6
-                    )
-                    .join("\n")
-                );
+                let name = sheet
+                    .criterion_by_code(&d.code)
+                    .map_or("", |c| c.name.get(lang));
+                text.extend(wrap(
+                    &format!("  ≠ {} {name}: {}", d.code, points.join(" / ")),
+                    WIDTH,
+                    6,
+                ));
             }
-            Ok(Outcome::Ok)
-        }
-    }
+            Ok(text.join("\n"))
+        },
+    )
 }
 
-fn council_input(files: &[String]) -> Result<CouncilInput, InputErrors> {
-    let read_one = |path: &String| {
-        read(path).map_err(|e| InputErrors::one(ocop_core::ErrorCode::InvalidJson, "", e))
-    };
+/// One council file (with `members`), or one evaluation file per member.
+fn council_input(files: &[String]) -> Result<Result<CouncilInput, InputErrors>, String> {
     if let [only] = files {
-        let text = read_one(only)?;
-        if serde_json::from_str::<serde_json::Value>(&text)
+        let text = read(only)?;
+        if serde_json::from_str::<Value>(&text)
             .ok()
             .is_some_and(|v| v.get("members").is_some())
         {
-            return CouncilInput::from_json(&text);
+            return Ok(CouncilInput::from_json(&text));
         }
     }
     let mut evaluations = Vec::new();
     let mut errors = Vec::new();
     for (i, path) in files.iter().enumerate() {
-        match read_one(path).and_then(|t| Evaluation::from_json(&t)) {
+        match Evaluation::from_json(&read(path)?) {
             Ok(e) => evaluations.push((member_name(path), e)),
             Err(e) => errors.extend(e.under(&format!("/members/{i}")).0),
         }
     }
     if !errors.is_empty() {
-        return Err(InputErrors(errors));
+        return Ok(Err(InputErrors(errors)));
     }
-    CouncilInput::from_evaluations(&evaluations)
+    Ok(CouncilInput::from_evaluations(&evaluations))
 }
 
 fn member_name(path: &str) -> String {
@@ -228,100 +249,107 @@ fn member_name(path: &str) -> String {
         .map_or_else(|| path.to_owned(), |s| s.to_string_lossy().into_owned())
 }
 
-fn refuse(
-    errors: &InputErrors,
-    context: &str,
-    format: Format,
-    lang: Lang,
-) -> Result<Outcome, String> {
-    if format == Format::Json {
-        print_json(&Answer::<()>::from(Err(errors.clone())))?;
-    }
-    report(errors, &format!("{context}: "), lang);
-    Ok(Outcome::InputRefused)
-}
-
-pub(crate) fn run_plan(args: &PlanArgs, lang: Lang) -> Result<Outcome, String> {
+pub(crate) fn run_plan(args: &PlanArgs, out: Out) -> Result<Exit, String> {
     let text = read(&args.file)?;
     let catalog = Catalog::builtin();
-    let result = Evaluation::from_json(&text).and_then(|e| match &args.only {
-        Some(only) if args.target.is_none() => catalog.best_reachable(&e, only),
-        only => catalog.plan(&e, args.target, only.as_deref()),
-    });
-    match result {
-        Err(errors) => refuse(&errors, &args.file, args.format, lang),
-        Ok(plan) => {
-            if args.format == Format::Json {
-                print_json(&Answer::Success { result: &plan })?;
-            } else {
-                println!("{}", render::plan(&plan, lang));
-            }
-            Ok(Outcome::Ok)
-        }
-    }
+    let result = Evaluation::from_json(&text)
+        .map_err(|e| e.under("/evaluation"))
+        .and_then(|evaluation| {
+            catalog.plan(&PlanRequest {
+                evaluation,
+                target_star: args.target,
+                only_criteria: args.only.clone(),
+            })
+        });
+    let lang = out.lang;
+    answer(result, &format!("{}: ", args.file), out, |plan| {
+        let x = catalog
+            .explain_plan(plan, languages(lang))
+            .map_err(|e| e.to_string())?;
+        Ok(render::plan(&x, lang))
+    })
 }
 
-pub(crate) fn run_compare(args: &CompareArgs, lang: Lang) -> Result<Outcome, String> {
-    let catalog = Catalog::builtin();
-    let own = read(&args.self_assessment)?;
-    let other = read(&args.council)?;
-    let result = Evaluation::from_json(&own)
-        .map_err(|e| e.under("/selfAssessment"))
-        .and_then(|own| {
-            if serde_json::from_str::<serde_json::Value>(&other)
-                .ok()
-                .is_some_and(|v| v.get("members").is_some())
-            {
-                catalog.compare_with_council(
-                    &own,
-                    &CouncilInput::from_json(&other).map_err(|e| e.under("/council"))?,
-                )
-            } else {
-                catalog.compare(
-                    &own,
-                    &Evaluation::from_json(&other).map_err(|e| e.under("/council"))?,
-                )
-            }
-        });
-    match result {
-        Err(errors) => refuse(&errors, "compare", args.format, lang),
-        Ok(c) => {
-            if args.format == Format::Json {
-                print_json(&Answer::Success { result: &c })?;
-                return Ok(Outcome::Ok);
-            }
-            let s = |x: Option<u8>| x.map_or_else(|| "–".to_owned(), stars);
-            println!(
-                "{} {} {} · {} {} {} · {} +{} / −{}",
-                say(lang, "Tự đánh giá", "Self-assessment"),
-                c.self_total,
-                s(c.self_stars),
-                say(lang, "Hội đồng", "Council"),
-                c.council_total,
-                s(c.council_stars),
-                say(lang, "chênh lệch", "difference"),
-                c.points_overclaimed,
-                c.points_underclaimed
-            );
-            for d in &c.differences {
-                println!(
-                    "{}",
-                    wrap(
-                        &format!(
-                            "  {} {}: {} → {} ({})",
-                            d.code,
-                            d.name.get(lang),
-                            d.self_points,
-                            d.council_points,
-                            d.at_stake
-                        ),
-                        WIDTH,
-                        6
-                    )
-                    .join("\n")
-                );
-            }
-            Ok(Outcome::Ok)
+pub(crate) fn run_compare(args: &CompareArgs, out: Out) -> Result<Exit, String> {
+    let own = Evaluation::from_json(&read(&args.self_assessment)?)
+        .map_err(|e| e.under("/selfAssessment"));
+    let text = read(&args.council)?;
+    let council = serde_json::from_str::<Value>(&text)
+        .map_err(|e| InputErrors::at("/council", ocop_core::Problem::InvalidJson(e.to_string())))
+        .and_then(|v| CouncilOrSheet::from_json_value(&v).map_err(|e| e.under("/council")));
+    let result = match (own, council) {
+        (Ok(self_assessment), Ok(council)) => Catalog::builtin().compare(&CompareRequest {
+            self_assessment,
+            council,
+        }),
+        (a, b) => Err(InputErrors(
+            a.err()
+                .into_iter()
+                .chain(b.err())
+                .flat_map(|e| e.0)
+                .collect(),
+        )),
+    };
+    let lang = out.lang;
+    answer(result, "compare: ", out, |c| {
+        let s = |x: Option<u8>| x.map_or_else(|| "–".to_owned(), stars);
+        let mut text = vec![format!(
+            "{} {} {} · {} {} {} · {} +{} / −{}",
+            say(lang, "Tự đánh giá", "Self-assessment"),
+            c.self_total,
+            s(c.self_stars),
+            say(lang, "Hội đồng", "Council"),
+            c.council_total,
+            s(c.council_stars),
+            say(lang, "chênh lệch", "difference"),
+            c.points_overclaimed,
+            c.points_underclaimed
+        )];
+        let sheet = Catalog::builtin()
+            .find_edition(&c.edition)
+            .and_then(|e| e.find_sheet(c.product_set))
+            .map_err(|e| e.to_string())?;
+        for d in &c.differences {
+            let name = sheet
+                .criterion_by_code(&d.code)
+                .map_or("", |x| x.name.get(lang));
+            text.extend(wrap(
+                &format!(
+                    "  {} {name}: {} → {} ({})",
+                    d.code, d.self_points, d.council_points, d.at_stake
+                ),
+                WIDTH,
+                6,
+            ));
         }
+        Ok(text.join("\n"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_example_is_the_readmes_fish_sauce_cooperative() {
+        let e = Evaluation::from_json(EXAMPLE).unwrap_or_else(|e| panic!("{e}"));
+        let r = Catalog::builtin()
+            .score(&e)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            (r.total.to_string().as_str(), r.band, r.stars),
+            ("75", Some(4), Some(3))
+        );
+        let text = page(&r, Lang::En, Some(&e)).unwrap_or_else(|e| panic!("{e}"));
+        assert!(text.contains("B5.1"), "{text}");
+        assert!(
+            render::label(
+                &Catalog::builtin()
+                    .explain(&r, Languages::En)
+                    .unwrap_or_else(|e| panic!("{e}"))
+                    .summary
+            )
+            .contains("cap the result at 3 stars")
+        );
     }
 }

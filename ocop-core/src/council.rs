@@ -76,7 +76,7 @@ pub struct CouncilInput {
     pub requirements_not_met: Vec<String>,
     /// What an unmet requirement does to the ticked options (default: warn).
     #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = Warn))]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub requirement_rule: RequirementRule,
     /// Each member's sheet.
     pub members: Vec<MemberSheet>,

@@ -216,7 +216,7 @@ pub struct Evaluation {
     pub requirements_not_met: Vec<String>,
     /// What an unmet requirement does to the ticked option (default: warn).
     #[serde(default, skip_serializing_if = "is_default")]
-    #[cfg_attr(feature = "uniffi", uniffi(default = Warn))]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub requirement_rule: RequirementRule,
 }
 

@@ -256,7 +256,9 @@ impl Input for TargetSet {
             errors,
         );
         let name = f.required("name", errors);
-        let source = f.raw("source").and_then(|v| read::text(v, &f.path("source"), limits::MAX_NOTE_CHARS, errors));
+        let source = f
+            .raw("source")
+            .and_then(|v| read::text(v, &f.path("source"), limits::MAX_NOTE_CHARS, errors));
         let targets = match f.raw("targets") {
             Some(v) => read::list(
                 v,

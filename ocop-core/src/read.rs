@@ -307,7 +307,12 @@ impl FromJson for String {
 }
 
 /// A string of at most `max_chars` characters.
-pub(crate) fn text(v: &Value, path: &str, max_chars: usize, errors: &mut Vec<InputError>) -> Option<String> {
+pub(crate) fn text(
+    v: &Value,
+    path: &str,
+    max_chars: usize,
+    errors: &mut Vec<InputError>,
+) -> Option<String> {
     match v.as_str() {
         None => {
             errors.push(InputError::at(path, Problem::wrong_type("a string", v)));
@@ -395,6 +400,27 @@ pub(crate) fn codes(v: &Value, path: &str, errors: &mut Vec<InputError>) -> Opti
     list(v, path, "criterion codes", limits::MAX_ANSWERS, errors)
 }
 
+/// A result this library wrote, read back (a report handed to `explain`): read with serde, as
+/// it was written; one problem at `path` if it does not read.
+pub(crate) fn own_output<T: serde::de::DeserializeOwned>(
+    v: &Value,
+    path: &str,
+    expected: &'static str,
+    errors: &mut Vec<InputError>,
+) -> Option<T> {
+    T::deserialize(v)
+        .map_err(|e| {
+            errors.push(InputError::at(
+                path,
+                Problem::WrongType {
+                    expected,
+                    found: e.to_string(),
+                },
+            ))
+        })
+        .ok()
+}
+
 /// Reads an enum value by its wire name; an unknown name is `WRONG_TYPE` naming the choices.
 pub(crate) fn choice<T: Choice>(v: &Value, path: &str, errors: &mut Vec<InputError>) -> Option<T> {
     let Some(name) = v.as_str() else {
@@ -433,3 +459,15 @@ read_choices!(
     crate::catalog::model::Level,
     crate::catalog::model::RevocationGround,
 );
+
+impl Input for crate::scoring::ScoreReport {
+    fn read(value: &Value, path: &str, errors: &mut Vec<InputError>) -> Option<Self> {
+        own_output(value, path, "a report from `score`", errors)
+    }
+}
+
+impl Input for crate::planner::Plan {
+    fn read(value: &Value, path: &str, errors: &mut Vec<InputError>) -> Option<Self> {
+        own_output(value, path, "a plan from `plan`", errors)
+    }
+}

@@ -505,7 +505,10 @@ fn cross_sheet_departures(edition: &Edition) -> Vec<Departure> {
     let mut out = Vec::new();
     for ((criterion, _, label), found) in &groups {
         for (field, value) in [
-            ("points", (|f: &(u8, String, String, String)| f.2.clone()) as fn(&_) -> String),
+            (
+                "points",
+                (|f: &(u8, String, String, String)| f.2.clone()) as fn(&_) -> String,
+            ),
             ("marker", |f| f.3.clone()),
         ] {
             // The value most sheets print; on a tie, the one on the lowest-numbered sheet.
@@ -523,7 +526,10 @@ fn cross_sheet_departures(edition: &Edition) -> Vec<Departure> {
                 out.push(Departure {
                     product_set: f.0,
                     code: f.1.clone(),
-                    what: format!("{criterion} / {label}: {field} {}, elsewhere {expected:?}", value(f)),
+                    what: format!(
+                        "{criterion} / {label}: {field} {}, elsewhere {expected:?}",
+                        value(f)
+                    ),
                 });
             }
         }

@@ -15,7 +15,11 @@ use ocop_core::{
 };
 use proptest::prelude::*;
 
-fn plan_request(e: &Evaluation, target_star: Option<u8>, only_criteria: Option<Vec<String>>) -> PlanRequest {
+fn plan_request(
+    e: &Evaluation,
+    target_star: Option<u8>,
+    only_criteria: Option<Vec<String>>,
+) -> PlanRequest {
     PlanRequest {
         evaluation: e.clone(),
         target_star,

@@ -3,7 +3,9 @@
 //! Thin by design: each function converts its arguments, calls one method of
 //! [`Catalog::builtin`] (or of one of its editions) and returns the core's own records and
 //! enums, which derive their uniffi types in `ocop-core` under its `uniffi` feature. Points and
-//! means cross as decimal strings (`"89.67"`), days as `YYYY-MM-DD` strings.
+//! means cross as decimal strings (`"89.67"`), days as `YYYY-MM-DD` strings. Every input type
+//! also has a `…_from_json` reader: the core's one reader for it, so a malformed JSON input gets
+//! the same codes and paths here as in Rust, the npm package and the CLI.
 //!
 //! A malformed input is refused with [`OcopError`] — Kotlin `OcopException`, Swift and Python
 //! `OcopError` — carrying the stable code of `docs/errors.md`, the JSON Pointer of the first
@@ -15,22 +17,28 @@
 //! inspect (as in `ocop-core`, which forbids `unsafe` too).
 #![forbid(unsafe_code)]
 
+use std::sync::Mutex;
+
 use ocop_core::catalog::model::{EditionData, ProductSetInfo, Sheet};
 use ocop_core::catalog::{SearchHit, SheetRef};
-use ocop_core::certificate::{CertificateInput, CertificateStatus, DossierKind, DossierRules};
+use ocop_core::certificate::{CertificateInput, CertificateStatus, DossierRules};
+use ocop_core::explain::{Explanation, Languages, PlanExplanation};
 use ocop_core::portfolio::{PortfolioReport, TargetSet};
-use ocop_core::product_code::{AdminCodes, ProductCode};
+use ocop_core::product_code::ProductCode;
+use ocop_core::requests::{
+    DossierRulesRequest, PortfolioRequest, ProductCodeParts, ProductCodeRequest, RoundRequest,
+};
 use ocop_core::rounds::RoundAnswer;
+use ocop_core::scorer::FormResult;
 use ocop_core::{
-    Catalog, Comparison, CouncilInput, CouncilReport, Date, Edition, EditionSummary, ErrorCode,
-    Evaluation, InputErrors, Lang, Level, Plan, ScoreReport, Text, WarningCode,
+    Catalog, CompareRequest, Comparison, CouncilInput, CouncilReport, Edition, EditionSummary,
+    ErrorCode, Evaluation, Input, InputErrors, Lang, Plan, PlanRequest, Problem, ScoreReport,
+    Scorer, SubjectType, Text, WarningCode,
 };
 
-pub use ocop_core::ffi_types::OcopError;
+pub use ocop_core::ffi::OcopError;
 
 uniffi::setup_scaffolding!("ocop");
-// Days in this crate's own signatures use the core's `Date` ↔ `YYYY-MM-DD` mapping.
-uniffi::use_remote_type!(ocop_core::Date);
 
 type Result<T> = std::result::Result<T, OcopError>;
 
@@ -69,7 +77,7 @@ pub fn product_sets(edition: String) -> Result<Vec<ProductSetInfo>> {
     Ok(find_edition(&edition)?.data().product_sets.clone())
 }
 
-/// The scoring sheet of one product set: parts, sections, criteria and their options.
+/// The scoring sheet of one product set: parts, sections, criteria, options and doubts.
 #[uniffi::export]
 pub fn sheet(edition: String, product_set: u8) -> Result<Sheet> {
     Ok(find_sheet(&edition, product_set)?.data().clone())
@@ -82,12 +90,42 @@ pub fn find_product_sets(edition: String, query: String) -> Result<Vec<SearchHit
     Ok(find_edition(&edition)?.find_product_sets(&query))
 }
 
-// ---- evaluations and scoring ----
+// ---- readers: one per input, the core's own ----
 
-/// Reads an evaluation from its JSON interchange form, reporting every malformed field.
-#[uniffi::export]
-pub fn evaluation_from_json(json: String) -> Result<Evaluation> {
-    Ok(Evaluation::from_json(&json)?)
+/// `…_from_json(json)` for each input type: the core's reader, every problem reported.
+macro_rules! readers {
+    ($($(#[$doc:meta])* $name:ident -> $t:ty;)*) => {$(
+        $(#[$doc])*
+        #[uniffi::export]
+        pub fn $name(json: String) -> Result<$t> {
+            Ok(<$t as Input>::from_json(&json)?)
+        }
+    )*};
+}
+
+readers! {
+    /// Reads an evaluation from its JSON interchange form.
+    evaluation_from_json -> Evaluation;
+    /// Reads a council (the product, the council's decisions and each member's sheet).
+    council_from_json -> CouncilInput;
+    /// Reads a plan request `{ evaluation, targetStar?, onlyCriteria? }`.
+    plan_request_from_json -> PlanRequest;
+    /// Reads a comparison request `{ selfAssessment, council }`.
+    compare_request_from_json -> CompareRequest;
+    /// Reads a certificate `{ issuedOn, on, … }`.
+    certificate_from_json -> CertificateInput;
+    /// Reads a dossier request `{ filedOn, kind }`.
+    dossier_rules_request_from_json -> DossierRulesRequest;
+    /// Reads a round request `{ on, level }`.
+    round_request_from_json -> RoundRequest;
+    /// Reads a product-code request `{ code, edition?, known? }`.
+    product_code_request_from_json -> ProductCodeRequest;
+    /// Reads product-code parts `{ edition, province, area, sequence, year }`.
+    product_code_parts_from_json -> ProductCodeParts;
+    /// Reads a portfolio request `{ csv, on, expiringWithinDays?, targets? }`.
+    portfolio_request_from_json -> PortfolioRequest;
+    /// Reads a target set.
+    target_set_from_json -> TargetSet;
 }
 
 /// An evaluation in its JSON interchange form, for storing.
@@ -96,17 +134,19 @@ pub fn evaluation_to_json(evaluation: Evaluation) -> String {
     evaluation.to_json()
 }
 
+// ---- scoring ----
+
 /// Scores an evaluation: total, subtotals, lines, band, stars after markers, outcome,
-/// recognition and warnings.
+/// recognition and warnings, by code. [`explain`] adds the labels.
 #[uniffi::export]
 pub fn score(evaluation: Evaluation) -> Result<ScoreReport> {
     Ok(catalog().score(&evaluation)?)
 }
 
-/// Scores an evaluation stored as JSON: [`evaluation_from_json`] then [`score`].
-#[uniffi::export]
-pub fn score_json(json: String) -> Result<ScoreReport> {
-    Ok(catalog().score(&Evaluation::from_json(&json)?)?)
+/// A report worded for a person, in Vietnamese, English or both (the default).
+#[uniffi::export(default(languages = None))]
+pub fn explain(report: ScoreReport, languages: Option<Languages>) -> Result<Explanation> {
+    Ok(catalog().explain(&report, languages.unwrap_or_default())?)
 }
 
 /// Scores many sheets of one product set at once, for high throughput. `rows` holds one row
@@ -124,13 +164,62 @@ pub fn score_batch(edition: String, product_set: u8, rows: Vec<u8>) -> Result<Ve
         .collect())
 }
 
-// ---- councils and self-assessment ----
-
-/// Reads a council (the product, the council's decisions and each member's sheet) from JSON.
-#[uniffi::export]
-pub fn council_from_json(json: String) -> Result<CouncilInput> {
-    Ok(CouncilInput::from_json(&json)?)
+/// A scoring sheet being filled in: tick options one at a time and read the score at once.
+#[derive(uniffi::Object)]
+pub struct Form {
+    inner: Mutex<Scorer<'static>>,
 }
+
+#[uniffi::export]
+impl Form {
+    /// A blank sheet of `product_set` in `edition`, filled in by `subject_type`.
+    #[uniffi::constructor]
+    pub fn new(edition: String, product_set: u8, subject_type: SubjectType) -> Result<Self> {
+        Ok(Form {
+            inner: Mutex::new(Scorer::new(catalog(), &edition, product_set, subject_type)?),
+        })
+    }
+
+    /// Ticks `option` (0-based) on criterion `code`, or `None` when no option applies. A
+    /// refused tick changes nothing.
+    pub fn set(&self, code: String, option: Option<u8>) -> Result<()> {
+        Ok(self.form()?.set(&code, option)?)
+    }
+
+    /// Forgets the answer on criterion `code`.
+    pub fn clear(&self, code: String) -> Result<()> {
+        Ok(self.form()?.clear(&code)?)
+    }
+
+    /// The score now.
+    pub fn result(&self) -> Result<FormResult> {
+        Ok(self.form()?.result())
+    }
+
+    /// The form as an evaluation (answered criteria only).
+    pub fn evaluation(&self) -> Result<Evaluation> {
+        Ok(self.form()?.evaluation())
+    }
+
+    /// The full report, once every criterion is answered.
+    pub fn report(&self) -> Result<ScoreReport> {
+        Ok(self.form()?.report()?)
+    }
+}
+
+impl Form {
+    fn form(&self) -> Result<std::sync::MutexGuard<'_, Scorer<'static>>> {
+        self.inner.lock().map_err(|_| {
+            InputErrors::at(
+                "",
+                Problem::Internal("the form was poisoned by a panic".into()),
+            )
+            .into()
+        })
+    }
+}
+
+// ---- councils, plans and self-assessment ----
 
 /// Aggregates a council: the result on the members' mean, each member's result, the spread
 /// and quorum checks, and where members disagree.
@@ -139,38 +228,23 @@ pub fn council(input: CouncilInput) -> Result<CouncilReport> {
     Ok(catalog().council(&input)?)
 }
 
-/// A producer's self-assessment beside the council's consensus sheet.
+/// The smallest set of upgrades that lifts a rated evaluation to the target star (default: one
+/// star more); with `only_criteria` and no target, the best star reachable.
 #[uniffi::export]
-pub fn compare(self_assessment: Evaluation, council_sheet: Evaluation) -> Result<Comparison> {
-    Ok(catalog().compare(&self_assessment, &council_sheet)?)
+pub fn plan(request: PlanRequest) -> Result<Plan> {
+    Ok(catalog().plan(&request)?)
 }
 
-/// A producer's self-assessment beside a council's members' mean.
-#[uniffi::export]
-pub fn compare_with_council(
-    self_assessment: Evaluation,
-    council: CouncilInput,
-) -> Result<Comparison> {
-    Ok(catalog().compare_with_council(&self_assessment, &council)?)
+/// A plan worded for a person, in Vietnamese, English or both (the default).
+#[uniffi::export(default(languages = None))]
+pub fn explain_plan(plan: Plan, languages: Option<Languages>) -> Result<PlanExplanation> {
+    Ok(catalog().explain_plan(&plan, languages.unwrap_or_default())?)
 }
 
-// ---- planner ----
-
-/// The smallest set of upgrades that lifts a rated evaluation to `target_star` (default: one
-/// star more), changing only `only_criteria` when given.
-#[uniffi::export(default(target_star = None, only_criteria = None))]
-pub fn plan(
-    evaluation: Evaluation,
-    target_star: Option<u8>,
-    only_criteria: Option<Vec<String>>,
-) -> Result<Plan> {
-    Ok(catalog().plan(&evaluation, target_star, only_criteria.as_deref())?)
-}
-
-/// The best star reachable by changing only `only_criteria`, with the smallest plan to it.
+/// A producer's self-assessment beside the council's sheet or the council's mean.
 #[uniffi::export]
-pub fn best_reachable(evaluation: Evaluation, only_criteria: Vec<String>) -> Result<Plan> {
-    Ok(catalog().best_reachable(&evaluation, &only_criteria)?)
+pub fn compare(request: CompareRequest) -> Result<Comparison> {
+    Ok(catalog().compare(&request)?)
 }
 
 // ---- certificates, dossiers and rounds ----
@@ -181,75 +255,51 @@ pub fn certificate(input: CertificateInput) -> Result<CertificateStatus> {
     Ok(catalog().certificate(&input)?)
 }
 
-/// The edition a dossier filed on `filed_on` is evaluated under, and the day to finish by
-/// when a transition carries it over.
+/// The edition a dossier is evaluated under, and the day to finish by when a transition
+/// carries it over.
 #[uniffi::export]
-pub fn dossier_rules(filed_on: Date, kind: DossierKind) -> Result<DossierRules> {
-    Ok(catalog().dossier_rules(filed_on, kind)?)
+pub fn dossier_rules(request: DossierRulesRequest) -> Result<DossierRules> {
+    Ok(catalog().dossier_rules(&request)?)
 }
 
-/// The evaluation round a proposal submitted on `submitted_on` at `level` falls in.
+/// The evaluation round a proposal submitted on a day at a level falls in.
 #[uniffi::export]
-pub fn round_for_submission(submitted_on: Date, level: Level) -> Result<RoundAnswer> {
-    Ok(catalog().round_for_submission(submitted_on, level)?)
+pub fn round_for_submission(request: RoundRequest) -> Result<RoundAnswer> {
+    Ok(catalog().round_for_submission(&request)?)
 }
 
-/// The next round at `level` still to be completed after `on`.
+/// The next round at a level still to be completed after a day.
 #[uniffi::export]
-pub fn next_round(on: Date, level: Level) -> Result<RoundAnswer> {
-    Ok(catalog().next_round(on, level)?)
+pub fn next_round(request: RoundRequest) -> Result<RoundAnswer> {
+    Ok(catalog().next_round(&request)?)
 }
 
 // ---- product codes ----
 
-/// Parses and checks a product code such as `38-12345-007-2026`; with no edition, the format
-/// that fits is used. `known` lists the administrative codes that exist, if you have them.
-#[uniffi::export(default(edition = None, known = None))]
-pub fn parse_product_code(
-    code: String,
-    edition: Option<String>,
-    known: Option<AdminCodes>,
-) -> Result<ProductCode> {
-    Ok(catalog().parse_product_code(&code, edition.as_deref(), known.as_ref())?)
+/// Parses and checks a product code such as `38-12345-007-2026`.
+#[uniffi::export]
+pub fn parse_product_code(request: ProductCodeRequest) -> Result<ProductCode> {
+    Ok(catalog().parse_product_code(&request)?)
 }
 
-/// Writes a product code from its parts (`area` is the commune under 26/2026, the district
-/// under 148), checking each against the edition's format.
+/// Writes a product code from its parts, checking each against the edition's format.
 #[uniffi::export]
-pub fn format_product_code(
-    edition: String,
-    province: String,
-    area: String,
-    sequence: u32,
-    year: u16,
-) -> Result<String> {
-    Ok(catalog().format_product_code(&edition, &province, &area, sequence, year)?)
+pub fn format_product_code(parts: ProductCodeParts) -> Result<String> {
+    Ok(catalog().format_product_code(&parts)?)
 }
 
 // ---- portfolios ----
 
-/// A portfolio's indicators on `on` from products in CSV, and each target of `targets`. Bad
-/// rows are reported in the result; the others still count.
-#[uniffi::export(default(expiring_within_days = 180, targets = None))]
-pub fn portfolio_csv(
-    csv: String,
-    on: Date,
-    expiring_within_days: u32,
-    targets: Option<TargetSet>,
-) -> Result<PortfolioReport> {
-    Ok(catalog().portfolio_csv(&csv, on, expiring_within_days, targets.as_ref())?)
+/// A portfolio's indicators and targets; bad rows are reported in the result.
+#[uniffi::export]
+pub fn portfolio(request: PortfolioRequest) -> Result<PortfolioReport> {
+    Ok(catalog().portfolio_request(&request)?)
 }
 
-/// Reads a target set from JSON and checks it.
+/// A bundled plan's targets by name (`ha-tinh-2023-2025`), or `None`.
 #[uniffi::export]
-pub fn target_set_from_json(json: String) -> Result<TargetSet> {
-    Ok(TargetSet::from_json(&json)?)
-}
-
-/// The Hà Tĩnh 2023–2025 plan's targets, bundled as an example of a target set.
-#[uniffi::export]
-pub fn ha_tinh_targets() -> TargetSet {
-    TargetSet::ha_tinh_2023_2025()
+pub fn bundled_target_set(name: String) -> Option<TargetSet> {
+    TargetSet::bundled(&name)
 }
 
 // ---- the code tables ----

@@ -2,7 +2,7 @@
 //! code table.
 
 use ocop_core::{
-    Catalog, Edition, ErrorCode, InputErrors, Lang, SheetRef, Text, WarningCode, limits,
+    Catalog, Edition, ErrorCode, InputErrors, Lang, Problem, SheetRef, Text, WarningCode, limits,
 };
 use serde::Serialize;
 use tsify::Tsify;
@@ -52,13 +52,9 @@ pub fn edition_in_force(
     on: JsValue,
 ) -> Answer {
     let on = date(&on, "/on")?;
-    let edition = Catalog::builtin().edition_in_force(on).ok_or_else(|| {
-        refuse(
-            ErrorCode::NoEditionInForce,
-            "/on",
-            format!("no edition this library carries was in force on {on}"),
-        )
-    })?;
+    let edition = Catalog::builtin()
+        .edition_in_force(on)
+        .ok_or_else(|| refuse("/on", Problem::NoEditionInForce(on)))?;
     to_js(&edition.summary())
 }
 

@@ -10,9 +10,9 @@
 
 use jiff::civil::Date;
 use js_sys::{Array, JsString, Reflect, Uint8Array};
-use ocop_core::{ErrorCode, InputError, InputErrors, limits};
+use ocop_core::read::{parse_date, pointer_segment};
+use ocop_core::{Input, InputError, InputErrors, Problem, limits};
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 use serde_json::{Map, Number, Value};
 use wasm_bindgen::prelude::*;
 
@@ -84,10 +84,16 @@ impl From<InputErrors> for Refused {
     }
 }
 
+impl From<InputError> for Refused {
+    fn from(error: InputError) -> Refused {
+        Refused(error.into())
+    }
+}
+
 impl From<Refused> for JsValue {
     fn from(Refused(errors): Refused) -> JsValue {
         let first = errors.first().cloned().unwrap_or_else(|| {
-            InputError::new(ErrorCode::Internal, "", "refused without a reason")
+            InputError::at("", Problem::Internal("refused without a reason".into()))
         });
         let message = if errors.0.is_empty() {
             first.to_string()
@@ -113,8 +119,8 @@ impl From<Refused> for JsValue {
 pub type Answer = Result<JsValue, Refused>;
 
 /// One refusal at `path`.
-pub(crate) fn refuse(code: ErrorCode, path: &str, message: impl Into<String>) -> Refused {
-    Refused(InputErrors::one(code, path, message))
+pub(crate) fn refuse(path: &str, problem: Problem) -> Refused {
+    Refused(InputErrors::at(path, problem))
 }
 
 /// `value` as a plain JS value: the core's JSON output, parsed by `JSON.parse` — objects
@@ -125,13 +131,22 @@ pub(crate) fn refuse(code: ErrorCode, path: &str, message: impl Into<String>) ->
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Answer {
     let text = serde_json::to_string(value).map_err(|e| {
         refuse(
-            ErrorCode::Internal,
             "",
-            format!("cannot return the result: {e}"),
+            Problem::Internal(format!("cannot return the result: {e}")),
         )
     })?;
-    js_sys::JSON::parse(&text)
-        .map_err(|_| refuse(ErrorCode::Internal, "", "cannot return the result as JSON"))
+    js_sys::JSON::parse(&text).map_err(|_| {
+        refuse(
+            "",
+            Problem::Internal("cannot return the result as JSON".into()),
+        )
+    })
+}
+
+/// An input argument read by its core reader (every problem with its path under `path`).
+pub(crate) fn input<T: Input>(value: &JsValue, path: &str) -> Result<T, Refused> {
+    let json = json(value, path, limits::MAX_INPUT_BYTES)?;
+    T::from_json_value(&json).map_err(|e| Refused(e.under(path)))
 }
 
 /// Reads a JS value as JSON, refusing what JSON cannot hold and anything over `max_bytes`
@@ -201,17 +216,17 @@ impl Walk {
             return Ok(self.wrong(path, &found));
         }
         if depth >= limits::MAX_DEPTH {
-            return Err(InputError::new(
-                ErrorCode::TooDeep,
-                "",
-                format!(
-                    "the input is nested more than {} levels deep",
-                    limits::MAX_DEPTH
-                ),
-            ));
+            return Err(InputError::at("", Problem::TooDeep(limits::MAX_DEPTH)));
         }
-        let unreadable =
-            |at: &str| InputError::new(ErrorCode::WrongType, at, "the value cannot be read");
+        let unreadable = |at: &str| {
+            InputError::at(
+                at,
+                Problem::WrongType {
+                    expected: "a value that can be read",
+                    found: "a value that throws".into(),
+                },
+            )
+        };
         if is_array(v).map_err(|_| unreadable(path))? {
             let items: &Array = v.unchecked_ref();
             // Every item takes at least one byte and a comma: refuse huge (or sparse) arrays
@@ -286,13 +301,12 @@ impl Walk {
 
     fn spend(&mut self, bytes: usize) -> Result<(), InputError> {
         self.budget = self.budget.checked_sub(bytes).ok_or_else(|| {
-            InputError::new(
-                ErrorCode::InputTooLarge,
+            InputError::at(
                 "",
-                format!(
-                    "the input is larger than the limit of {} bytes",
-                    self.max_bytes
-                ),
+                Problem::InputTooLarge {
+                    size: self.max_bytes + 1,
+                    limit: self.max_bytes,
+                },
             )
         })?;
         Ok(())
@@ -300,10 +314,12 @@ impl Walk {
 
     /// Records a value JSON cannot hold; the walk goes on.
     fn wrong(&mut self, path: &str, found: &str) -> Value {
-        self.errors.push(InputError::new(
-            ErrorCode::WrongType,
+        self.errors.push(InputError::at(
             path,
-            format!("expected a JSON value, found {found}"),
+            Problem::WrongType {
+                expected: "a JSON value",
+                found: found.to_owned(),
+            },
         ));
         Value::Null
     }
@@ -331,38 +347,13 @@ fn number(n: f64) -> Option<Number> {
     Number::from_f64(n)
 }
 
-/// JSON Pointer escaping of one path segment (`~` → `~0`, `/` → `~1`).
-fn pointer_segment(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
-}
-
 /// A string argument of at most `max_chars` characters.
 pub(crate) fn text(value: &JsValue, path: &str, max_chars: usize) -> Result<String, Refused> {
     let Some(s) = value.dyn_ref::<JsString>() else {
         return Err(wrong_type(value, path, "a string"));
     };
     if usize::try_from(s.length()).unwrap_or(usize::MAX) > max_chars {
-        return Err(refuse(
-            ErrorCode::StringTooLong,
-            path,
-            format!("at most {max_chars} characters"),
-        ));
-    }
-    Ok(String::from(s))
-}
-
-/// A document argument (CSV) of at most `max_bytes`, refused by its length before it is copied.
-pub(crate) fn document(value: &JsValue, path: &str, max_bytes: usize) -> Result<String, Refused> {
-    let Some(s) = value.dyn_ref::<JsString>() else {
-        return Err(wrong_type(value, path, "a string"));
-    };
-    // A UTF-16 unit is at least one byte of UTF-8; the core checks the exact size.
-    if usize::try_from(s.length()).unwrap_or(usize::MAX) > max_bytes {
-        return Err(refuse(
-            ErrorCode::InputTooLarge,
-            path,
-            format!("at most {max_bytes} bytes"),
-        ));
+        return Err(refuse(path, Problem::StringTooLong(max_chars)));
     }
     Ok(String::from(s))
 }
@@ -372,20 +363,10 @@ pub(crate) fn given(value: &JsValue) -> Option<&JsValue> {
     (!value.is_undefined() && !value.is_null()).then_some(value)
 }
 
-/// A `YYYY-MM-DD` date argument, as strict as the core's readers.
+/// A `YYYY-MM-DD` date argument, read as the core reads dates.
 pub(crate) fn date(value: &JsValue, path: &str) -> Result<Date, Refused> {
     let text = text(value, path, limits::MAX_TEXT_CHARS)?;
-    // The core reads dates as exactly ten ASCII characters (no times, no extended years).
-    let parsed = (text.len() == 10 && text.is_ascii())
-        .then(|| text.parse::<Date>().ok())
-        .flatten();
-    parsed.ok_or_else(|| {
-        refuse(
-            ErrorCode::InvalidDate,
-            path,
-            format!("`{text}` is not a date in the form YYYY-MM-DD"),
-        )
-    })
+    parse_date(&text).ok_or_else(|| refuse(path, Problem::InvalidDate(text)))
 }
 
 /// A whole-number argument from 0 to `max`.
@@ -393,43 +374,14 @@ pub(crate) fn whole(value: &JsValue, path: &str, max: u32) -> Result<u32, Refuse
     match value.as_f64() {
         // Whole and within 0..=max, so the conversion is exact.
         Some(n) if n.fract() == 0.0 && (0.0..=f64::from(max)).contains(&n) => Ok(n as u32),
-        Some(_) => Err(refuse(
-            ErrorCode::WrongType,
+        Some(n) => Err(refuse(
             path,
-            format!("expected a whole number from 0 to {max}"),
+            Problem::WrongType {
+                expected: "a whole number in range",
+                found: n.to_string(),
+            },
         )),
         None => Err(wrong_type(value, path, "a whole number")),
-    }
-}
-
-/// A list of strings (criterion codes) of at most `max` items.
-pub(crate) fn strings(value: &JsValue, path: &str, max: usize) -> Result<Vec<String>, Refused> {
-    if !is_array(value).unwrap_or(false) {
-        return Err(wrong_type(value, path, "an array of strings"));
-    }
-    let items: &Array = value.unchecked_ref();
-    if usize::try_from(items.length()).unwrap_or(usize::MAX) > max {
-        return Err(refuse(
-            ErrorCode::TooManyItems,
-            path,
-            format!("at most {max} items"),
-        ));
-    }
-    let mut errors = Vec::new();
-    let mut out = Vec::new();
-    for i in 0..items.length() {
-        let here = format!("{path}/{i}");
-        let item = Reflect::get_u32(value, i)
-            .map_err(|_| refuse(ErrorCode::WrongType, &here, "the value cannot be read"));
-        match item.and_then(|item| text(&item, &here, limits::MAX_TEXT_CHARS)) {
-            Ok(s) => out.push(s),
-            Err(Refused(e)) => errors.extend(e.0),
-        }
-    }
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        Err(Refused(InputErrors(errors)))
     }
 }
 
@@ -438,62 +390,21 @@ pub(crate) fn bytes(value: &JsValue, path: &str, max_bytes: usize) -> Result<Vec
     let Some(array) = value.dyn_ref::<Uint8Array>() else {
         return Err(wrong_type(value, path, "a Uint8Array"));
     };
-    if usize::try_from(array.length()).unwrap_or(usize::MAX) > max_bytes {
+    let len = usize::try_from(array.length()).unwrap_or(usize::MAX);
+    if len > max_bytes {
         return Err(refuse(
-            ErrorCode::InputTooLarge,
             path,
-            format!("at most {max_bytes} bytes"),
+            Problem::InputTooLarge {
+                size: len,
+                limit: max_bytes,
+            },
         ));
     }
     Ok(array.to_vec())
 }
 
-/// A record the core reads with serde (its plain input records: certificates, admin codes,
-/// enums): the first problem, at its path under `path`.
-///
-/// The core has lenient field-by-field readers for evaluations and councils only; for these
-/// records serde stops at the first problem, which is reported with the code its kind calls
-/// for (missing or unknown field, text that is not a date, or a value of the wrong type).
-pub(crate) fn record<T: DeserializeOwned>(value: &Value, path: &str) -> Result<T, Refused> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let mut at = String::new();
-        for segment in e.path().iter() {
-            match segment {
-                serde_path_to_error::Segment::Seq { index } => at.push_str(&format!("/{index}")),
-                serde_path_to_error::Segment::Map { key } => {
-                    at.push('/');
-                    at.push_str(&pointer_segment(key));
-                }
-                serde_path_to_error::Segment::Enum { .. }
-                | serde_path_to_error::Segment::Unknown => {}
-            }
-        }
-        let message = e.inner().to_string();
-        let code = if let Some(field) = quoted_after(&message, "missing field `") {
-            at.push('/');
-            at.push_str(&pointer_segment(field));
-            ErrorCode::MissingField
-        } else if message.starts_with("unknown field `") {
-            ErrorCode::UnknownField
-        } else if value.pointer(&at).is_some_and(Value::is_string)
-            && !message.starts_with("unknown variant")
-        {
-            // Text that does not parse: in these records, a date.
-            ErrorCode::InvalidDate
-        } else {
-            ErrorCode::WrongType
-        };
-        refuse(code, &format!("{path}{at}"), message)
-    })
-}
-
-/// The text between `prefix` and the next backtick.
-fn quoted_after<'a>(message: &'a str, prefix: &str) -> Option<&'a str> {
-    message.strip_prefix(prefix)?.split('`').next()
-}
-
 /// `WRONG_TYPE` at `path`, naming what was found.
-pub(crate) fn wrong_type(found: &JsValue, path: &str, expected: &str) -> Refused {
+pub(crate) fn wrong_type(found: &JsValue, path: &str, expected: &'static str) -> Refused {
     let kind = if found.is_undefined() {
         "undefined".to_owned()
     } else if found.is_null() {
@@ -506,33 +417,10 @@ pub(crate) fn wrong_type(found: &JsValue, path: &str, expected: &str) -> Refused
         format!("a {}", found.js_typeof().as_string().unwrap_or_default())
     };
     refuse(
-        ErrorCode::WrongType,
         path,
-        format!("expected {expected}, found {kind}"),
+        Problem::WrongType {
+            expected,
+            found: kind,
+        },
     )
-}
-
-/// Two separately read arguments, or every problem found in them, in argument order.
-pub(crate) fn all<A, B>(a: Result<A, Refused>, b: Result<B, Refused>) -> Result<(A, B), Refused> {
-    match (a, b) {
-        (Ok(a), Ok(b)) => Ok((a, b)),
-        (a, b) => {
-            let errors = [a.err(), b.err()]
-                .into_iter()
-                .flatten()
-                .flat_map(|Refused(InputErrors(e))| e)
-                .collect();
-            Err(Refused(InputErrors(errors)))
-        }
-    }
-}
-
-/// An object argument read as JSON, then by `read` (one of the core's readers).
-pub(crate) fn object<T>(
-    value: &JsValue,
-    path: &str,
-    read: impl FnOnce(&Value) -> Result<T, InputErrors>,
-) -> Result<T, Refused> {
-    let json = json(value, path, limits::MAX_INPUT_BYTES)?;
-    Ok(read(&json)?)
 }

@@ -1,11 +1,12 @@
 //! ocop for the web: the core through wasm-bindgen, built into the npm package by
 //! `bindings/npm/build.sh`.
 //!
-//! A thin layer. Each function reads its JavaScript arguments into the core's input types
-//! (through `serde_json::Value` and the core's own readers, so every field problem is reported
-//! with its JSON Pointer), calls one method of [`ocop_core::Catalog::builtin`], and returns the
-//! result as plain JavaScript objects (decimals as strings, absent values as `null` or left
-//! out, exactly as the core's JSON). No rule lives here.
+//! A thin layer. Each function reads its JavaScript argument into the core's input type
+//! (through `serde_json::Value` and the core's own reader for that type, so every field problem
+//! is reported with its JSON Pointer and the same code as on every other surface), calls one
+//! method of [`ocop_core::Catalog::builtin`], and returns the result as plain JavaScript
+//! objects (decimals as strings, absent values as `null` or left out, exactly as the core's
+//! JSON). No rule lives here.
 //!
 //! Malformed input is thrown as a JS `Error` named `OcopError` with `code`, `path` and
 //! `errors` ([`convert::Refused`]); rule outcomes (a rejected dossier, a knock-out, a star

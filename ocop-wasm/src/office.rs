@@ -1,32 +1,16 @@
 //! The office side: certificates over time, the rules a dossier falls under, evaluation
-//! rounds, product codes and a province's portfolio against its plan's targets.
+//! rounds, product codes and a province's portfolio against its plan's targets. Each function
+//! takes one request object, read by the core's reader for it.
 
-use ocop_core::certificate::{CertificateInput, DossierKind};
+use ocop_core::certificate::CertificateInput;
 use ocop_core::portfolio::TargetSet;
-use ocop_core::product_code::AdminCodes;
-use ocop_core::{Catalog, Level, limits};
-use serde::Deserialize;
-use serde::de::DeserializeOwned;
-use serde_json::Value;
-use tsify::Tsify;
+use ocop_core::requests::{
+    DossierRulesRequest, PortfolioRequest, ProductCodeParts, ProductCodeRequest, RoundRequest,
+};
+use ocop_core::{Catalog, Problem, limits};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{
-    Answer, Refused, all, date, document, given, json, record, text, to_js, whole,
-};
-
-/// A string argument naming one of an enum's values (`province`, `first`…).
-fn choice<T: DeserializeOwned>(value: &JsValue, path: &str) -> Result<T, Refused> {
-    record(
-        &Value::String(text(value, path, limits::MAX_TEXT_CHARS)?),
-        path,
-    )
-}
-
-/// A plain-record argument read with serde, errors under `path`.
-fn record_arg<T: DeserializeOwned>(value: &JsValue, path: &str) -> Result<T, Refused> {
-    record(&json(value, path, limits::MAX_INPUT_BYTES)?, path)
-}
+use crate::convert::{Answer, input, refuse, text, to_js};
 
 /// Judges a certificate on a day: its last valid day, the re-evaluation window, the late-filing
 /// grace, revocation, and where it stands (`valid`, `reevaluationWindowOpen`, `windowMissed`,
@@ -37,10 +21,10 @@ pub fn certificate(
         unchecked_param_type = "CertificateInput",
         param_description = "`{ issuedOn, on, edition?, stars?, reevaluationFiledOn?, … }`"
     )]
-    input: JsValue,
+    certificate: JsValue,
 ) -> Answer {
-    let input: CertificateInput = record_arg(&input, "")?;
-    to_js(&Catalog::builtin().certificate(&input)?)
+    let certificate: CertificateInput = input(&certificate, "")?;
+    to_js(&Catalog::builtin().certificate(&certificate)?)
 }
 
 /// The edition whose criteria and procedure a dossier filed on a day is evaluated under, and
@@ -48,22 +32,13 @@ pub fn certificate(
 #[wasm_bindgen(js_name = dossierRules, unchecked_return_type = "DossierRules")]
 pub fn dossier_rules(
     #[wasm_bindgen(
-        js_name = filedOn,
-        unchecked_param_type = "string",
-        param_description = "day of filing, `YYYY-MM-DD`"
+        unchecked_param_type = "DossierRulesRequest",
+        param_description = "`{ filedOn, kind: \"first\" | \"upgrade\" | \"reevaluation\" }`"
     )]
-    filed_on: JsValue,
-    #[wasm_bindgen(
-        unchecked_param_type = "DossierKind",
-        param_description = "`first`, `upgrade` or `reevaluation`"
-    )]
-    kind: JsValue,
+    request: JsValue,
 ) -> Answer {
-    let (filed_on, kind) = all(
-        date(&filed_on, "/filedOn"),
-        choice::<DossierKind>(&kind, "/kind"),
-    )?;
-    to_js(&Catalog::builtin().dossier_rules(filed_on, kind)?)
+    let request: DossierRulesRequest = input(&request, "")?;
+    to_js(&Catalog::builtin().dossier_rules(&request)?)
 }
 
 /// The evaluation round a proposal submitted on a day at a level falls in, under the edition
@@ -71,32 +46,26 @@ pub fn dossier_rules(
 #[wasm_bindgen(js_name = roundForSubmission, unchecked_return_type = "RoundAnswer")]
 pub fn round_for_submission(
     #[wasm_bindgen(
-        unchecked_param_type = "string",
-        param_description = "day of submission"
+        unchecked_param_type = "RoundRequest",
+        param_description = "`{ on, level }`"
     )]
-    on: JsValue,
-    #[wasm_bindgen(
-        unchecked_param_type = "Level",
-        param_description = "`province` or `central`"
-    )]
-    level: JsValue,
+    request: JsValue,
 ) -> Answer {
-    let (on, level) = all(date(&on, "/on"), choice::<Level>(&level, "/level"))?;
-    to_js(&Catalog::builtin().round_for_submission(on, level)?)
+    let request: RoundRequest = input(&request, "")?;
+    to_js(&Catalog::builtin().round_for_submission(&request)?)
 }
 
 /// The next round at a level still to be completed after a day.
 #[wasm_bindgen(js_name = nextRound, unchecked_return_type = "RoundAnswer")]
 pub fn next_round(
-    #[wasm_bindgen(unchecked_param_type = "string", param_description = "the day")] on: JsValue,
     #[wasm_bindgen(
-        unchecked_param_type = "Level",
-        param_description = "`province` or `central`"
+        unchecked_param_type = "RoundRequest",
+        param_description = "`{ on, level }`"
     )]
-    level: JsValue,
+    request: JsValue,
 ) -> Answer {
-    let (on, level) = all(date(&on, "/on"), choice::<Level>(&level, "/level"))?;
-    to_js(&Catalog::builtin().next_round(on, level)?)
+    let request: RoundRequest = input(&request, "")?;
+    to_js(&Catalog::builtin().next_round(&request)?)
 }
 
 /// Parses and checks a product code (`38-12345-007-2026` under 26/2026, `83-829-12-2022`
@@ -104,44 +73,14 @@ pub fn next_round(
 /// codes, the codes are checked against them too.
 #[wasm_bindgen(js_name = parseProductCode, unchecked_return_type = "ProductCode")]
 pub fn parse_product_code(
-    #[wasm_bindgen(unchecked_param_type = "string", param_description = "the code")] code: JsValue,
     #[wasm_bindgen(
-        unchecked_optional_param_type = "string | null",
-        param_description = "edition id whose format to use"
+        unchecked_param_type = "ProductCodeRequest",
+        param_description = "`{ code, edition?, known? }`"
     )]
-    edition: JsValue,
-    #[wasm_bindgen(
-        unchecked_optional_param_type = "AdminCodes | null",
-        param_description = "the administrative codes that exist"
-    )]
-    known: JsValue,
+    request: JsValue,
 ) -> Answer {
-    // The core reports a malformed code as a whole at "" and its parts at "/province"….
-    let code = text(&code, "", limits::MAX_PRODUCT_CODE_BYTES);
-    let edition = given(&edition)
-        .map(|e| text(e, "/edition", limits::MAX_TEXT_CHARS))
-        .transpose();
-    let known = given(&known)
-        .map(|k| record_arg::<AdminCodes>(k, "/known"))
-        .transpose();
-    let ((code, edition), known) = all(all(code, edition), known)?;
-    to_js(&Catalog::builtin().parse_product_code(&code, edition.as_deref(), known.as_ref())?)
-}
-
-/// The parts of a product code, for `formatProductCode`.
-#[derive(Deserialize, Tsify)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct ProductCodeParts {
-    /// Edition id whose format to follow.
-    pub edition: String,
-    /// Province code (2 digits).
-    pub province: String,
-    /// Commune code (5 digits, 26/2026) or district code (3 digits, 148).
-    pub area: String,
-    /// Sequence number kept by the commune or district.
-    pub sequence: u32,
-    /// Year of evaluation.
-    pub year: u16,
+    let request: ProductCodeRequest = input(&request, "")?;
+    to_js(&Catalog::builtin().parse_product_code(&request)?)
 }
 
 /// Writes a product code from its parts, checking each against the edition's format (the
@@ -154,14 +93,8 @@ pub fn format_product_code(
     )]
     parts: JsValue,
 ) -> Answer {
-    let p: ProductCodeParts = record_arg(&parts, "")?;
-    to_js(&Catalog::builtin().format_product_code(
-        &p.edition,
-        &p.province,
-        &p.area,
-        p.sequence,
-        p.year,
-    )?)
+    let parts: ProductCodeParts = input(&parts, "")?;
+    to_js(&Catalog::builtin().format_product_code(&parts)?)
 }
 
 /// A province's or district's OCOP products (CSV) on a day: counts by stars, group and subject
@@ -170,51 +103,31 @@ pub fn format_product_code(
 #[wasm_bindgen(unchecked_return_type = "PortfolioReport")]
 pub fn portfolio(
     #[wasm_bindgen(
-        unchecked_param_type = "string",
-        param_description = "CSV with the header `product,product_set,subject_type,stars,recognised_on[,edition,status,subject_id,reevaluated_on]`"
+        unchecked_param_type = "PortfolioRequest",
+        param_description = "`{ csv, on, expiringWithinDays?, targets? }`; `targets` is a target set or a bundled plan's name"
     )]
-    csv: JsValue,
-    #[wasm_bindgen(
-        unchecked_param_type = "string",
-        param_description = "the day of the report"
-    )]
-    on: JsValue,
-    #[wasm_bindgen(
-        js_name = expiringWithinDays,
-        unchecked_optional_param_type = "number | null",
-        param_description = "horizon for expiring certificates (default 180 days)"
-    )]
-    expiring_within_days: JsValue,
-    #[wasm_bindgen(
-        unchecked_optional_param_type = "TargetSet | null",
-        param_description = "the plan's targets, e.g. `haTinhTargets()`"
-    )]
-    targets: JsValue,
+    request: JsValue,
 ) -> Answer {
-    /// The CLI's default horizon.
-    const DEFAULT_EXPIRING_WITHIN_DAYS: u32 = 180;
-    let csv = document(&csv, "/csv", limits::MAX_CSV_BYTES);
-    let on = date(&on, "/on");
-    let days = given(&expiring_within_days)
-        .map(|d| whole(d, "/expiringWithinDays", u32::MAX))
-        .transpose();
-    let targets = given(&targets)
-        .map(|t| {
-            let json = json(t, "/targets", limits::MAX_INPUT_BYTES)?;
-            TargetSet::from_json(&json.to_string()).map_err(|e| Refused(e.under("/targets")))
-        })
-        .transpose();
-    let (((csv, on), days), targets) = all(all(all(csv, on), days), targets)?;
-    to_js(&Catalog::builtin().portfolio_csv(
-        &csv,
-        on,
-        days.unwrap_or(DEFAULT_EXPIRING_WITHIN_DAYS),
-        targets.as_ref(),
-    )?)
+    let request: PortfolioRequest = input(&request, "")?;
+    to_js(&Catalog::builtin().portfolio_request(&request)?)
 }
 
-/// The Hà Tĩnh 2023–2025 OCOP plan's targets, bundled as an example for `portfolio`.
-#[wasm_bindgen(js_name = haTinhTargets, unchecked_return_type = "TargetSet")]
-pub fn ha_tinh_targets() -> Answer {
-    to_js(&TargetSet::ha_tinh_2023_2025())
+/// A bundled plan's targets, e.g. `targetSet("ha-tinh-2023-2025")`.
+#[wasm_bindgen(js_name = targetSet, unchecked_return_type = "TargetSet")]
+pub fn target_set(
+    #[wasm_bindgen(unchecked_param_type = "string", param_description = "the plan's name")]
+    name: JsValue,
+) -> Answer {
+    let name = text(&name, "/name", limits::MAX_TEXT_CHARS)?;
+    let set = TargetSet::bundled(&name).ok_or_else(|| {
+        refuse(
+            "/name",
+            Problem::NotOneOf {
+                what: "a bundled target set",
+                found: name,
+                allowed: TargetSet::BUNDLED.join(", "),
+            },
+        )
+    })?;
+    to_js(&set)
 }

@@ -1,26 +1,23 @@
-//! Scoring: one sheet with the full answer, a typed batch, a council, the next-star planner
-//! and the self-assessment diff.
+//! Scoring: one sheet (lean report), its labels on request, a typed batch, a form scored tick
+//! by tick, a council, the next-star planner and the self-assessment diff.
 
 use js_sys::Uint8Array;
+use ocop_core::explain::Languages;
 use ocop_core::scoring::ScoreReport;
-use ocop_core::{Catalog, CouncilInput, ErrorCode, Evaluation, InputErrors, limits};
-use serde_json::Value;
+use ocop_core::{
+    Catalog, Choice, CompareRequest, CouncilInput, Evaluation, Plan, PlanRequest, Problem,
+    SafeResult, Scorer, SubjectType, limits,
+};
 use wasm_bindgen::prelude::*;
 
 use crate::catalog::sheet_arg;
-use crate::convert::{
-    Answer, Refused, all, bytes, given, json, object, refuse, strings, to_js, wrong_type,
-};
+use crate::convert::{Answer, Refused, bytes, given, input, refuse, text, to_js, whole};
 
-/// An evaluation argument, errors reported under `path`.
-fn evaluation_arg(value: &JsValue, path: &str) -> Result<Evaluation, Refused> {
-    object(value, path, |json| Evaluation::from_json_value(json, path))
-}
-
-/// Scores an evaluation: total, part and section subtotals, one line per criterion, the band,
-/// the stars awarded once star markers apply, the outcome (rated, not rated, rejected), the
-/// markers that block a higher star, recognition, a summary and warnings. Throws an
-/// `OcopError` listing every problem when the evaluation is malformed.
+/// Scores an evaluation: total, part and section subtotals, one line per criterion (code,
+/// option, points, status), the band, the stars awarded once star markers apply, the outcome,
+/// the markers that block a higher star, recognition and warnings, by code. `explain(report)`
+/// adds the labels. Throws an `OcopError` listing every problem when the evaluation is
+/// malformed.
 #[wasm_bindgen(unchecked_return_type = "ScoreReport")]
 pub fn score(
     #[wasm_bindgen(
@@ -29,7 +26,7 @@ pub fn score(
     )]
     evaluation: JsValue,
 ) -> Answer {
-    let evaluation = evaluation_arg(&evaluation, "")?;
+    let evaluation: Evaluation = input(&evaluation, "")?;
     to_js(&Catalog::builtin().score(&evaluation)?)
 }
 
@@ -43,15 +40,47 @@ pub fn safe_score(
     )]
     evaluation: JsValue,
 ) -> JsValue {
-    let result = evaluation_arg(&evaluation, "")
-        .and_then(|e| Catalog::builtin().score(&e).map_err(Refused::from));
-    let answer: ocop_core::Answer<ScoreReport> = match result {
-        Ok(result) => ocop_core::Answer::Success { result },
-        Err(Refused(InputErrors(errors))) => ocop_core::Answer::Failure { errors },
+    let result = input::<Evaluation>(&evaluation, "")
+        .and_then(|e| Catalog::builtin().score(&e).map_err(Refused::from))
+        .map_err(|Refused(e)| e);
+    to_js(&SafeResult::from(result)).unwrap_or(JsValue::NULL)
+}
+
+/// A language choice argument: `vi`, `en` or `both` (default).
+fn languages(value: &JsValue) -> Result<Languages, Refused> {
+    let Some(v) = given(value) else {
+        return Ok(Languages::Both);
     };
-    to_js(&answer)
-        .or_else(|Refused(InputErrors(errors))| to_js(&ocop_core::Answer::<()>::Failure { errors }))
-        .unwrap_or(JsValue::NULL)
+    let name = text(v, "/languages", limits::MAX_TEXT_CHARS)?;
+    Languages::parse(&name).ok_or_else(|| {
+        refuse(
+            "/languages",
+            Problem::NotOneOf {
+                what: Languages::WHAT,
+                found: name,
+                allowed: Languages::names(),
+            },
+        )
+    })
+}
+
+/// A score report worded for a person: criterion and option names, the summary, the next step
+/// and a sentence for each warning, in Vietnamese, English or both.
+#[wasm_bindgen(unchecked_return_type = "Explanation")]
+pub fn explain(
+    #[wasm_bindgen(
+        unchecked_param_type = "ScoreReport",
+        param_description = "a report from `score`"
+    )]
+    report: JsValue,
+    #[wasm_bindgen(
+        unchecked_optional_param_type = "\"vi\" | \"en\" | \"both\" | null",
+        param_description = "the languages (default both)"
+    )]
+    languages: JsValue,
+) -> Answer {
+    let report: ScoreReport = input(&report, "/report")?;
+    to_js(&Catalog::builtin().explain(&report, self::languages(&languages)?)?)
 }
 
 /// Scores many sheets of one product set at once, for high throughput. `rows` holds one row
@@ -62,11 +91,7 @@ pub fn safe_score(
 pub fn score_batch(
     #[wasm_bindgen(unchecked_param_type = "string", param_description = "edition id")]
     edition: JsValue,
-    #[wasm_bindgen(
-        js_name = productSet,
-        unchecked_param_type = "number",
-        param_description = "the product set's number"
-    )]
+    #[wasm_bindgen(js_name = productSet, unchecked_param_type = "number", param_description = "the product set's number")]
     product_set: JsValue,
     #[wasm_bindgen(
         unchecked_param_type = "Uint8Array",
@@ -84,6 +109,98 @@ pub fn score_batch(
     Ok(Uint8Array::from(out.as_slice()))
 }
 
+/// A scoring sheet being filled in: tick options one at a time and read the score at once.
+/// The sheet and subject type are checked once; a tick costs microseconds.
+#[wasm_bindgen]
+pub struct Form {
+    inner: Scorer<'static>,
+}
+
+#[wasm_bindgen]
+impl Form {
+    /// A blank sheet of `productSet` in `edition`, filled in by `subjectType`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "string")] edition: JsValue,
+        #[wasm_bindgen(js_name = productSet, unchecked_param_type = "number")] product_set: JsValue,
+        #[wasm_bindgen(js_name = subjectType, unchecked_param_type = "SubjectType")]
+        subject_type: JsValue,
+    ) -> Result<Form, Refused> {
+        let edition = text(&edition, "/edition", limits::MAX_TEXT_CHARS)?;
+        let n = u8::try_from(whole(&product_set, "/productSet", u32::from(u8::MAX))?)
+            .unwrap_or(u8::MAX);
+        let name = text(&subject_type, "/subjectType", limits::MAX_TEXT_CHARS)?;
+        let subject_type = SubjectType::parse(&name).ok_or_else(|| {
+            refuse(
+                "/subjectType",
+                Problem::UnknownSubjectType {
+                    found: name,
+                    allowed: SubjectType::names(),
+                },
+            )
+        })?;
+        Ok(Form {
+            inner: Scorer::new(Catalog::builtin(), &edition, n, subject_type)?,
+        })
+    }
+
+    /// Ticks `option` (0-based) on criterion `code`; `null` records that no option applies.
+    /// A refused tick (unknown criterion, option out of range) throws and changes nothing.
+    pub fn set(
+        &mut self,
+        code: &str,
+        #[wasm_bindgen(unchecked_param_type = "number | null")] option: JsValue,
+    ) -> Result<(), Refused> {
+        let option = option_arg(&option, code)?;
+        Ok(self.inner.set(code, option)?)
+    }
+
+    /// `set` by the criterion's position in printed order (0-based): no string crosses.
+    #[wasm_bindgen(js_name = setAt)]
+    pub fn set_at(
+        &mut self,
+        position: u32,
+        #[wasm_bindgen(unchecked_param_type = "number | null")] option: JsValue,
+    ) -> Result<(), Refused> {
+        let option = option_arg(&option, "")?;
+        Ok(self
+            .inner
+            .set_at(usize::try_from(position).unwrap_or(usize::MAX), option)?)
+    }
+
+    /// Forgets the answer on criterion `code`.
+    pub fn clear(&mut self, code: &str) -> Result<(), Refused> {
+        Ok(self.inner.clear(code)?)
+    }
+
+    /// The score now: total, parts, band, stars (markers applied), criteria answered, and the
+    /// first criterion whose marker holds the stars below the band.
+    #[wasm_bindgen(unchecked_return_type = "FormResult")]
+    pub fn result(&self) -> Answer {
+        to_js(&self.inner.result())
+    }
+
+    /// The form as an evaluation (answered criteria only), to store or send.
+    #[wasm_bindgen(unchecked_return_type = "Evaluation")]
+    pub fn evaluation(&self) -> Answer {
+        to_js(&self.inner.evaluation())
+    }
+
+    /// The full report, once every criterion is answered.
+    #[wasm_bindgen(unchecked_return_type = "ScoreReport")]
+    pub fn report(&self) -> Answer {
+        to_js(&self.inner.report()?)
+    }
+}
+
+/// An option argument: a whole number, or `null`/`undefined` for "no option applies".
+fn option_arg(value: &JsValue, code: &str) -> Result<Option<u8>, Refused> {
+    let path = format!("/answers/{}", ocop_core::read::pointer_segment(code));
+    given(value)
+        .map(|v| whole(v, &path, u32::from(u8::MAX)).map(|o| u8::try_from(o).unwrap_or(u8::MAX)))
+        .transpose()
+}
+
 /// Aggregates a council's members' sheets: the result on the members' mean (exact decimals),
 /// each member's total and stars, the spread and quorum checks, and where members disagree.
 #[wasm_bindgen(unchecked_return_type = "CouncilReport")]
@@ -92,112 +209,56 @@ pub fn council(
         unchecked_param_type = "CouncilInput",
         param_description = "the product, the council's decisions, `members` and optional `rules`"
     )]
-    input: JsValue,
+    council: JsValue,
 ) -> Answer {
-    let input = object(&input, "", CouncilInput::from_json_value)?;
-    to_js(&Catalog::builtin().council(&input)?)
-}
-
-/// A target star argument: a whole number the core checks (1 to 5).
-fn target_arg(value: &JsValue) -> Result<u8, Refused> {
-    match value.as_f64() {
-        Some(n) if n.fract() == 0.0 && (0.0..=f64::from(u8::MAX)).contains(&n) => Ok(n as u8),
-        Some(_) => Err(refuse(
-            ErrorCode::InvalidTarget,
-            "/targetStar",
-            "the target star must be 1 to 5",
-        )),
-        None => Err(wrong_type(value, "/targetStar", "a star from 1 to 5")),
-    }
+    let council: CouncilInput = input(&council, "")?;
+    to_js(&Catalog::builtin().council(&council)?)
 }
 
 /// The smallest set of option upgrades (fewest criteria, then fewest points) that lifts a
-/// rated evaluation to the target star, honouring star markers, the subject type and the
-/// tourism case.
+/// rated evaluation to `targetStar` (default: one star more), changing only `onlyCriteria`
+/// when given; with `onlyCriteria` and no `targetStar`, the best star reachable.
 #[wasm_bindgen(unchecked_return_type = "Plan")]
 pub fn plan(
     #[wasm_bindgen(
-        unchecked_param_type = "Evaluation",
-        param_description = "a filled-in sheet"
+        unchecked_param_type = "PlanRequest",
+        param_description = "`{ evaluation, targetStar?, onlyCriteria? }`"
     )]
-    evaluation: JsValue,
-    #[wasm_bindgen(
-        js_name = targetStar,
-        unchecked_optional_param_type = "number | null",
-        param_description = "1–5; default: one star more than now"
-    )]
-    target_star: JsValue,
-    #[wasm_bindgen(
-        js_name = onlyCriteria,
-        unchecked_optional_param_type = "string[] | null",
-        param_description = "change only these criteria (codes)"
-    )]
-    only_criteria: JsValue,
+    request: JsValue,
 ) -> Answer {
-    let evaluation = evaluation_arg(&evaluation, "");
-    let target = given(&target_star).map(target_arg).transpose();
-    let only = given(&only_criteria)
-        .map(|v| strings(v, "/onlyCriteria", limits::MAX_ANSWERS))
-        .transpose();
-    let ((evaluation, target), only) = all(all(evaluation, target), only)?;
-    to_js(&Catalog::builtin().plan(&evaluation, target, only.as_deref())?)
+    let request: PlanRequest = input(&request, "")?;
+    to_js(&Catalog::builtin().plan(&request)?)
 }
 
-/// The best star this product can reach when only the given criteria change, with the
-/// smallest plan that reaches it.
-#[wasm_bindgen(js_name = bestReachable, unchecked_return_type = "Plan")]
-pub fn best_reachable(
+/// A plan worded for a person: each change's criterion and option, and the note.
+#[wasm_bindgen(js_name = explainPlan, unchecked_return_type = "PlanExplanation")]
+pub fn explain_plan(
     #[wasm_bindgen(
-        unchecked_param_type = "Evaluation",
-        param_description = "a filled-in sheet"
+        unchecked_param_type = "Plan",
+        param_description = "a plan from `plan`"
     )]
-    evaluation: JsValue,
+    plan: JsValue,
     #[wasm_bindgen(
-        js_name = onlyCriteria,
-        unchecked_param_type = "string[]",
-        param_description = "the criteria (codes) that may change"
+        unchecked_optional_param_type = "\"vi\" | \"en\" | \"both\" | null",
+        param_description = "the languages (default both)"
     )]
-    only_criteria: JsValue,
+    languages: JsValue,
 ) -> Answer {
-    let evaluation = evaluation_arg(&evaluation, "");
-    let only = strings(&only_criteria, "/onlyCriteria", limits::MAX_ANSWERS);
-    let (evaluation, only) = all(evaluation, only)?;
-    to_js(&Catalog::builtin().best_reachable(&evaluation, &only)?)
+    let plan: Plan = input(&plan, "/plan")?;
+    to_js(&Catalog::builtin().explain_plan(&plan, self::languages(&languages)?)?)
 }
 
 /// A producer's self-assessment beside the council's: the criteria that differ and the
-/// points claimed above and below. `council` is the council's consensus sheet (an
-/// evaluation) or a council with `members`, compared on the members' mean.
+/// points claimed above and below. `council` is the council's consensus sheet, or a council
+/// with `members` (compared on the members' mean).
 #[wasm_bindgen(unchecked_return_type = "Comparison")]
 pub fn compare(
     #[wasm_bindgen(
-        js_name = selfAssessment,
-        unchecked_param_type = "Evaluation",
-        param_description = "the producer's own sheet"
+        unchecked_param_type = "CompareRequest",
+        param_description = "`{ selfAssessment, council }`"
     )]
-    self_assessment: JsValue,
-    #[wasm_bindgen(
-        unchecked_param_type = "Evaluation | CouncilInput",
-        param_description = "the council's sheet, or a council with `members`"
-    )]
-    council: JsValue,
+    request: JsValue,
 ) -> Answer {
-    let own = evaluation_arg(&self_assessment, "/selfAssessment");
-    let council = json(&council, "/council", limits::MAX_INPUT_BYTES);
-    let catalog = Catalog::builtin();
-    let comparison = match council {
-        Ok(c) if c.get("members").is_some_and(|m| !m.is_null()) => {
-            let c = CouncilInput::from_json_value(&c).map_err(|e| Refused(e.under("/council")));
-            let (own, c) = all(own, c)?;
-            catalog.compare_with_council(&own, &c)?
-        }
-        council => {
-            let c = council.and_then(|c: Value| {
-                Evaluation::from_json_value(&c, "/council").map_err(Refused::from)
-            });
-            let (own, c) = all(own, c)?;
-            catalog.compare(&own, &c)?
-        }
-    };
-    to_js(&comparison)
+    let request: CompareRequest = input(&request, "")?;
+    to_js(&Catalog::builtin().compare(&request)?)
 }

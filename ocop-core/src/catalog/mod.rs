@@ -196,6 +196,20 @@ impl Edition {
         &self.content_hash
     }
 
+    /// The edition's canonical JSON: compact, fields in the order of [`EditionData`], no hash.
+    /// Its SHA-256 is [`Edition::content_hash`] (`ocop catalog --canonical | sha256sum`).
+    ///
+    /// ```
+    /// use sha2::{Digest, Sha256};
+    /// let edition = ocop_core::Catalog::builtin().edition("26/2026").unwrap();
+    /// let digest = Sha256::digest(edition.canonical_json().as_bytes());
+    /// let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    /// assert_eq!(format!("sha256:{hex}"), edition.content_hash());
+    /// ```
+    pub fn canonical_json(&self) -> String {
+        serde_json::to_string(&self.data).unwrap_or_default()
+    }
+
     /// Whether the edition was in force on `date` (it may still govern older certificates).
     pub fn in_force_on(&self, date: Date) -> bool {
         let id = &self.data.identity;
