@@ -258,3 +258,32 @@ fn every_bundled_target_set_reads() {
         assert!(!set.targets.is_empty(), "{name}");
     }
 }
+
+#[test]
+fn serde_reads_through_the_same_reader_and_its_limits() {
+    // No public path skips a check: serde_json into an Evaluation runs the core's reader.
+    let many: Vec<String> = (0..=MAX_ANSWERS).map(|i| format!(r#""X{i}":0"#)).collect();
+    let text = format!(
+        r#"{{"productSet":9,"subjectType":"farm","edition":"26/2026","answers":{{{}}}}}"#,
+        many.join(",")
+    );
+    let err = serde_json::from_str::<Evaluation>(&text)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("TOO_MANY_ITEMS at /answers"), "{err}");
+    let err = serde_json::from_str::<CouncilInput>(
+        r#"{"productSet":9,"subjectType":"bank","members":[]}"#,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.contains("UNKNOWN_SUBJECT_TYPE at /subjectType"),
+        "{err}"
+    );
+    // …and reads what the reader reads.
+    let example = include_str!("../../ocop-cli/src/example.json");
+    assert_eq!(
+        serde_json::from_str::<Evaluation>(example).unwrap(),
+        Evaluation::from_json(example).unwrap()
+    );
+}

@@ -10,8 +10,8 @@
 use ocop_core::certificate::{CertificateInput, CertificateState, CertificateStatus};
 use ocop_core::council::{CouncilInput, CouncilReport, MemberSheet};
 use ocop_core::{
-    Catalog, Choice, CompareRequest, CouncilOrSheet, Evaluation, Input, PlanRequest, ScoreReport,
-    SheetRef, SubjectType,
+    Catalog, Choice, CompareRequest, CouncilOrSheet, Evaluation, Input, Languages, Outcome,
+    PlanRequest, ScoreReport, Scorer, SheetRef, SubjectType,
 };
 use proptest::prelude::*;
 
@@ -361,5 +361,48 @@ proptest! {
         }
         let back: CertificateStatus = serde_json::from_str(&serde_json::to_string(&status).unwrap()).unwrap();
         prop_assert_eq!(back, status);
+    }
+
+    #[test]
+    fn a_form_ticked_one_answer_at_a_time_scores_as_the_sheet(g in generated()) {
+        let e = &g.evaluation;
+        let r = score(e);
+        prop_assume!(r.outcome == Outcome::Rated);
+        let catalog = Catalog::builtin();
+        let mut form = Scorer::new(catalog, e.edition.as_deref().unwrap(), e.product_set, e.subject_type).unwrap();
+        for (code, option) in &e.answers {
+            form.set(code, option.map(|o| o as u8)).unwrap();
+        }
+        let now = form.result();
+        prop_assert_eq!(u32::from(now.total), total(&r));
+        prop_assert_eq!(Some(now.band), r.band);
+        prop_assert_eq!(Some(now.stars), r.stars);
+        prop_assert_eq!(now.blocker.is_some(), !r.blockers.is_empty());
+        prop_assert_eq!(usize::from(now.answered), e.answers.len());
+        prop_assert_eq!(&form.report().unwrap(), &r);
+    }
+
+    #[test]
+    fn every_report_is_worded_in_both_languages(g in generated()) {
+        let r = score(&g.evaluation);
+        let x = Catalog::builtin().explain(&r, Languages::Both).unwrap();
+        prop_assert_eq!(x.lines.len(), r.lines.len());
+        prop_assert_eq!(x.warnings.len(), r.warnings.len());
+        for label in x.warnings.iter().chain([&x.summary, &x.recognition.next_step]) {
+            prop_assert!(label.vi.as_deref().is_some_and(|t| !t.trim().is_empty()), "{:?}", label);
+            prop_assert!(label.en.as_deref().is_some_and(|t| !t.trim().is_empty()), "{:?}", label);
+        }
+        let vi = Catalog::builtin().explain(&r, Languages::Vi).unwrap();
+        prop_assert!(vi.summary.en.is_none() && vi.summary.vi == x.summary.vi);
+    }
+
+    #[test]
+    fn a_doubt_that_decides_names_other_stars(g in generated()) {
+        let r = score(&g.evaluation);
+        let warned = r.warnings.iter().any(|w| w.code == ocop_core::WarningCode::DoubtDecides);
+        prop_assert_eq!(warned, !r.doubts.is_empty());
+        for d in &r.doubts {
+            prop_assert_ne!(Some(d.stars), r.stars);
+        }
     }
 }
