@@ -1,6 +1,7 @@
 // ocop for Cloudflare Workers (the `workerd` condition, which wrangler sets). Workers may not
 // compile WebAssembly from bytes at run time, so the module is imported: wrangler uploads the
-// `.wasm` beside the script and hands it over compiled. Ready on import.
+// `.wasm` beside the script and hands it over compiled. Ready on import. Only `workerd`, not
+// `worker`: webpack sets `worker` for web workers, where importing a .wasm needs experiments.
 import { initSync } from './wasm/ocop_wasm.js';
 import module from './wasm/ocop_wasm_bg.wasm';
 
