@@ -102,3 +102,17 @@ EOF
 for f in env-wasm.sh env-tools.sh; do
   if cmp -s "$OCOP_TOOLS/$f.new" "$OCOP_TOOLS/$f"; then rm "$OCOP_TOOLS/$f.new"; else mv "$OCOP_TOOLS/$f.new" "$OCOP_TOOLS/$f"; fi
 done
+
+# 6. The npm packaging matrix's tools (Vite, webpack, Next.js, wrangler with workerd, Deno, Bun,
+#    publint, attw), pinned by its committed lockfile and installed beside it, where the test apps
+#    resolve them. Redone only when the lockfile changes. Install scripts are off; Bun's is run
+#    by name: it links the binary from its platform package (Deno's and workerd's need nothing).
+MATRIX="$(cd "$(dirname "$0")/.." && pwd)/bindings/npm/packaging-tests"
+if [ -f "$MATRIX/package-lock.json" ]; then
+  stamp=$(sha256sum "$MATRIX/package-lock.json" | cut -c1-64)
+  if [ "$(cat "$MATRIX/node_modules/.ocop-lock-sha256" 2>/dev/null)" != "$stamp" ]; then
+    say "npm: installing the packaging matrix's tools (bindings/npm/packaging-tests, about 30 s)"
+    (cd "$MATRIX" && npm ci --silent --ignore-scripts --no-audit --no-fund >/dev/null && node node_modules/bun/install.js)
+    echo "$stamp" >"$MATRIX/node_modules/.ocop-lock-sha256"
+  fi
+fi

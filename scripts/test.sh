@@ -68,6 +68,7 @@ step "core: tests and doctests" cargo test --workspace --locked
 step "cli: main job (score --example)" cargo run -q -p ocop-cli --locked -- score --example
 step_if bindings/npm/build.sh "npm: build wasm package" bash bindings/npm/build.sh
 step_if bindings/npm/test/run.sh "npm: Node, Chromium and tsc tests" bash bindings/npm/test/run.sh
+step_if bindings/npm/packaging-tests/run.sh "npm: packaging matrix on the npm tarball" bash bindings/npm/packaging-tests/run.sh
 step_if bindings/kotlin/test.sh "kotlin: JVM tests" bash bindings/kotlin/test.sh
 step_if bindings/python/test.sh "python: FFI tests" bash bindings/python/test.sh
 step_if bindings/swift/check.sh "swift: generation check" bash bindings/swift/check.sh

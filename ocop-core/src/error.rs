@@ -133,6 +133,8 @@ codes! {
         InvalidTargetSet = "INVALID_TARGET_SET", "Bộ chỉ tiêu kế hoạch không hợp lệ", "The plan targets are not valid";
         /// Catalog data loaded at run time does not validate.
         InvalidCatalog = "INVALID_CATALOG", "Dữ liệu bộ tiêu chí không hợp lệ", "The edition data is not valid";
+        /// The npm package could not load its WebAssembly (e.g. an HTML page where the `.wasm` should be).
+        WasmLoadFailed = "WASM_LOAD_FAILED", "Không tải được mô-đun WebAssembly", "The WebAssembly module could not be loaded";
         /// A value could not cross a language boundary (a binding bug, reported rather than a crash).
         Internal = "INTERNAL", "Lỗi nội bộ", "Internal error";
     }

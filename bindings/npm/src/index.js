@@ -1,18 +1,21 @@
-// ocop for browsers and bundlers. Call `await init()` once before anything else: it fetches
-// and instantiates the wasm that sits next to this file (bundlers copy it as an asset through
-// `new URL(…, import.meta.url)`), or the one you pass.
-import initWasm from './wasm/ocop_wasm.js';
+// ocop for browsers and bundlers. The WebAssembly is inside this JavaScript (gzip, as base64),
+// so there is no file to serve and no bundler setting: the module is ready once the import
+// resolves (top-level await). `ready` and `init()` are there for code shared with `ocop/slim`.
+import { embeddedBytes, instantiate } from './load.js';
+import { wasmGzipBase64 } from './wasm/embedded.js';
 
 export * from './wasm/ocop_wasm.js';
 
+/** Resolves once the module is loaded (already so when this entry's import has resolved). */
+export const ready = instantiate(embeddedBytes(wasmGzipBase64));
+await ready;
+
 /**
- * Loads the WebAssembly module once; later calls return at once.
- * @param {import('./index.d.ts').InitInput | Promise<import('./index.d.ts').InitInput>} [wasm]
- *   where to find `ocop_wasm_bg.wasm` (default: next to this file), or its bytes or module.
+ * Nothing left to do: the module loaded on import. Returns `ready`; any argument is ignored.
  * @returns {Promise<void>}
  */
-export async function init(wasm) {
-  await initWasm(wasm === undefined ? undefined : { module_or_path: wasm });
+export function init() {
+  return ready;
 }
 
 export default init;

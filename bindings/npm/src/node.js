@@ -1,16 +1,25 @@
-// ocop for Node: the wasm is read and instantiated synchronously on import, so every function
-// is ready at once. `init()` exists so that code shared with the browser can await it.
-import { readFileSync } from 'node:fs';
-import { initSync } from './wasm/ocop_wasm.js';
+// ocop for Node, Deno, Bun and server bundles (Next.js, Vite SSR): the embedded WebAssembly is
+// inflated and instantiated synchronously on import, so `require('ocop')` works too, and no file
+// is read at run time (a bundler that moves this file cannot break it).
+import { Buffer } from 'node:buffer';
+import { gunzipSync } from 'node:zlib';
 
-initSync({ module: readFileSync(new URL('./wasm/ocop_wasm_bg.wasm', import.meta.url)) });
+import { initSync } from './wasm/ocop_wasm.js';
+import { wasmGzipBase64 } from './wasm/embedded.js';
+
+initSync({ module: gunzipSync(Buffer.from(wasmGzipBase64, 'base64')) });
 
 export * from './wasm/ocop_wasm.js';
 
+/** Already resolved: the module loaded on import. */
+export const ready = Promise.resolve();
+
 /**
- * Nothing to do in Node (the wasm is loaded on import); there for code shared with browsers.
+ * Nothing to do (the module loaded on import); there for code shared with browsers.
  * @returns {Promise<void>}
  */
-export async function init() {}
+export function init() {
+  return ready;
+}
 
 export default init;

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, test } from 'node:test';
 
 import * as ocop from 'ocop';
@@ -12,6 +13,9 @@ import { NPM_DIR, ROOT } from './support.js';
 
 const PKG = join(NPM_DIR, 'pkg');
 const example = JSON.parse(readFileSync(join(ROOT, 'ocop-cli', 'src', 'example.json'), 'utf8'));
+/** Runs `source` as an ES module in a fresh Node process; returns what it printed. */
+const runModule = (source) =>
+  execFileSync(process.execPath, ['--input-type=module', '-e', source], { encoding: 'utf8' }).trim();
 const criteriaOf = (sheet) => sheet.parts.flatMap((p) => p.sections.flatMap((s) => s.criteria));
 
 describe('the package', () => {
@@ -24,33 +28,103 @@ describe('the package', () => {
     assert.equal(manifest.version, version);
   });
 
-  test('is ESM with types, no side effects, and every file its exports and `files` name', () => {
+  test('is ESM with types, an entry per runtime, and every file its exports and `files` name', () => {
     assert.equal(manifest.type, 'module');
-    assert.equal(manifest.sideEffects, false);
+    // Only the entries that instantiate on import have side effects (a bundler must keep them).
+    assert.deepEqual(manifest.sideEffects, ['./index.js', './node.js', './workerd.js']);
     const entry = manifest.exports['.'];
-    assert.deepEqual(Object.keys(entry), ['types', 'node', 'browser', 'default']);
-    for (const file of [manifest.types, ...Object.values(entry), manifest.exports['./ocop_wasm_bg.wasm']]) {
+    assert.deepEqual(Object.keys(entry), ['types', 'workerd', 'browser', 'node', 'default']);
+    assert.deepEqual(manifest.exports['./slim'], { types: './slim.d.ts', default: './slim.js' });
+    const named = [manifest.main, manifest.types, ...Object.values(entry), ...Object.values(manifest.exports['./slim'])];
+    for (const file of [...named, manifest.exports['./ocop_wasm_bg.wasm']]) {
       assert.ok(existsSync(join(PKG, file)), `${file} is missing`);
     }
     for (const file of manifest.files) assert.ok(existsSync(join(PKG, file)), `${file} is missing`);
     assert.ok(readFileSync(join(PKG, 'README.md'), 'utf8').includes('npm install ocop'));
   });
 
-  test('the web entry loads from bytes with init(), in a fresh process', () => {
-    const script = `
-      import { readFileSync } from 'node:fs';
-      import init, { score, editions } from ${JSON.stringify(join(PKG, 'index.js'))};
-      await init(readFileSync(${JSON.stringify(join(PKG, 'wasm', 'ocop_wasm_bg.wasm'))}));
-      await init(); // a second call returns at once
-      const example = ${JSON.stringify(example)};
-      console.log(score(example).stars.star, editions().length);
-    `;
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
-    assert.equal(out.trim(), '3 2');
+  test('the embedded copy is the shipped .wasm, and only ocop/slim names the file', async () => {
+    const { wasmGzipBase64 } = await import(join(PKG, 'wasm', 'embedded.js'));
+    const wasm = readFileSync(join(PKG, 'wasm', 'ocop_wasm_bg.wasm'));
+    assert.ok(gunzipSync(Buffer.from(wasmGzipBase64, 'base64')).equals(wasm));
+    // A bundler copies a file named by `new URL(…, import.meta.url)`: only the slim entry may.
+    for (const file of ['index.js', 'node.js', 'load.js', 'wasm/ocop_wasm.js']) {
+      assert.ok(!readFileSync(join(PKG, file), 'utf8').includes('import.meta'), file);
+    }
+    assert.match(readFileSync(join(PKG, 'slim.js'), 'utf8'), /new URL\('\.\/wasm\/ocop_wasm_bg\.wasm', import\.meta\.url\)/);
   });
 
-  test('the Node entry is ready on import; its init() does nothing', async () => {
+  test('the browser entry is ready on import (embedded, top-level await), in a fresh process', () => {
+    const out = runModule(`
+      import init, { ready, score } from ${JSON.stringify(join(PKG, 'index.js'))};
+      const example = ${JSON.stringify(example)};
+      const first = score(example).stars.star;            // no init() needed
+      console.log(first, init() === ready, await init());
+    `);
+    assert.equal(out, '3 true undefined');
+  });
+
+  test('ocop/slim loads with init(bytes), once, and ready follows it, in a fresh process', () => {
+    const out = runModule(`
+      import { readFileSync } from 'node:fs';
+      import init, { ready, score } from ${JSON.stringify(join(PKG, 'slim.js'))};
+      let state = 'pending';
+      ready.then(() => (state = 'resolved'));
+      await new Promise((r) => setTimeout(r, 10));
+      const before = state; // nothing loads until init()
+      const bytes = readFileSync(${JSON.stringify(join(PKG, 'wasm', 'ocop_wasm_bg.wasm'))});
+      const loading = init(bytes);
+      const again = init('/never/fetched.wasm'); // later calls return the same promise
+      await loading;
+      await ready;
+      console.log(before, loading === again, score(${JSON.stringify(example)}).stars.star);
+    `);
+    assert.equal(out, 'pending true 3');
+  });
+
+  test('ocop/slim refuses HTML, a 404 and non-wasm with a WASM_LOAD_FAILED OcopError naming the fix', () => {
+    const out = runModule(`
+      import init, { ready } from ${JSON.stringify(join(PKG, 'slim.js'))};
+      // What the entries' loader makes of each (all refused before anything is instantiated).
+      const html = '<!doctype html><html><body>app shell</body></html>';
+      const cases = {
+        htmlResponse: new Response(html, { headers: { 'content-type': 'text/html' } }),
+        notFound: new Response('not found', { status: 404, statusText: 'Not Found' }),
+        htmlBytes: new TextEncoder().encode(html),
+        jsonBytes: new TextEncoder().encode('{"error":1}'),
+      };
+      const { instantiate } = await import(${JSON.stringify(join(PKG, 'load.js'))});
+      const seen = {};
+      for (const [name, input] of Object.entries(cases)) {
+        try {
+          await instantiate(input);
+          seen[name] = 'loaded';
+        } catch (e) {
+          seen[name] = { name: e.name, code: e.code, path: e.path, errors: e.errors.length, message: e.message };
+        }
+      }
+      let failed;
+      await init(cases.htmlBytes).catch((e) => (failed = e.code));
+      const readyFailed = await ready.then(() => 'resolved', (e) => e.code);
+      console.log(JSON.stringify({ seen, failed, readyFailed }));
+    `);
+    const { seen, failed, readyFailed } = JSON.parse(out);
+    for (const [name, e] of Object.entries(seen)) {
+      assert.deepEqual([e.name, e.code, e.path, e.errors], ['OcopError', 'WASM_LOAD_FAILED', '', 1], name);
+      assert.match(e.message, /^WASM_LOAD_FAILED: /, name);
+      assert.match(e.message, /Import 'ocop' instead of 'ocop\/slim'/, name);
+    }
+    assert.match(seen.htmlResponse.message, /is an HTML page/);
+    assert.match(seen.htmlBytes.message, /is an HTML page/);
+    assert.match(seen.notFound.message, /answered 404 Not Found/);
+    assert.match(seen.jsonBytes.message, /not WebAssembly \(it starts with "\{\\"error\\":1\}"\)/);
+    assert.equal(failed, 'WASM_LOAD_FAILED');
+    assert.equal(readyFailed, 'WASM_LOAD_FAILED');
+  });
+
+  test('the Node entry is ready on import; init() returns the resolved ready', async () => {
     assert.equal(await ocop.init(), undefined);
+    assert.equal(ocop.init(), ocop.ready);
     assert.equal(ocop.default, ocop.init);
   });
 });

@@ -4,8 +4,9 @@ import init, {
   bestReachable, certificate, compare, council, dossierRules, editionData, editionInForce,
   editions, errorCodes, formatProductCode, haTinhTargets, nextRound, parseProductCode, plan,
   portfolio, productGroups, productSets, roundForSubmission, safeScore, score, scoreBatch,
-  searchProductSets, sheet, subjectTypes,
+  ready, searchProductSets, sheet, subjectTypes,
 } from 'ocop';
+import initSlim, { ready as slimReady, score as slimScore } from 'ocop/slim';
 import type {
   Answer, Answers, CertificateInput, CertificateState, CertificateStatus, CodeTable, Comparison,
   CouncilInput, CouncilReport, Criterion, DossierRules, EditionData, EditionSummary, ErrorCode,
@@ -15,6 +16,12 @@ import type {
 } from 'ocop';
 
 await init();
+const loaded: Promise<void> = ready;
+await initSlim(new Uint8Array([0, 97, 115, 109]));
+await initSlim(new URL('https://example.org/ocop_wasm_bg.wasm'));
+const slimLoaded: Promise<void> = slimReady;
+const slimReport: ScoreReport = slimScore({ edition: '26/2026', productSet: 9, subjectType: 'cooperative', answers: {} });
+const loadFailed: ErrorCode = 'WASM_LOAD_FAILED';
 
 const all: EditionSummary[] = editions();
 const current: EditionSummary = editionInForce('2026-11-23');
@@ -79,4 +86,5 @@ try {
 }
 
 console.log(until, replaced, leaf, groups, types, marker, total, stars, stoppedAt, firstError, totals, rounded,
-  disagreeing, next, toFive, best, diff, diffCouncil, state, rules, round, later, code, written, report2, codes);
+  disagreeing, next, toFive, best, diff, diffCouncil, state, rules, round, later, code, written, report2, codes,
+  loaded, slimLoaded, slimReport, loadFailed);
