@@ -131,6 +131,12 @@ codes! {
         InvalidCsv = "INVALID_CSV", "Dữ liệu CSV không hợp lệ", "The CSV data cannot be read";
         /// A target declaration is not usable.
         InvalidTargetSet = "INVALID_TARGET_SET", "Bộ chỉ tiêu kế hoạch không hợp lệ", "The plan targets are not valid";
+        /// No criterion correspondence is built in between these editions (carry-over).
+        NoCorrespondence = "NO_CORRESPONDENCE", "Không có bảng đối chiếu tiêu chí giữa hai bộ tiêu chí này", "No criterion correspondence between these editions";
+        /// A result code cannot be read, or cannot be made for this evaluation.
+        InvalidResultCode = "INVALID_RESULT_CODE", "Mã kết quả không đọc được", "The result code cannot be read";
+        /// A result code was made under other scoring rules for its sheet than the ones held here.
+        ResultCodeRulesDiffer = "RESULT_CODE_RULES_DIFFER", "Mã kết quả được lập theo quy định chấm điểm khác", "The result code was made under other scoring rules";
         /// Catalog data loaded at run time does not validate.
         InvalidCatalog = "INVALID_CATALOG", "Dữ liệu bộ tiêu chí không hợp lệ", "The edition data is not valid";
         /// The npm package could not load its WebAssembly (e.g. an HTML page where the `.wasm` should be).
@@ -493,6 +499,33 @@ pub enum Problem {
     /// A target set that cannot be used.
     #[error("{0}")]
     InvalidTargetSet(String),
+    // ---- carry-over and result codes ----
+    /// No correspondence between two editions.
+    #[error("no criterion correspondence from {from} to {to} is built in")]
+    NoCorrespondence {
+        /// The evaluation's edition.
+        from: String,
+        /// The edition asked for.
+        to: String,
+    },
+    /// A result code that cannot be read or made.
+    #[error("{0}")]
+    InvalidResultCode(String),
+    /// A result code made under other rules for its sheet.
+    #[error(
+        "the code was made under rules {found} for {edition} product set {product_set}; this library holds rules {held}"
+    )]
+    ResultCodeRulesDiffer {
+        /// The edition.
+        edition: String,
+        /// The product set.
+        product_set: u8,
+        /// The rules fingerprint in the code (hex).
+        found: String,
+        /// The rules fingerprint held here (hex, same length).
+        held: String,
+    },
+
     /// An edition loaded at run time that does not validate.
     #[error("{0}")]
     InvalidCatalog(String),
@@ -545,6 +578,9 @@ impl Problem {
             P::UnknownAdminCode { .. } => ErrorCode::UnknownAdminCode,
             P::InvalidCsv(_) | P::CsvHeader { .. } => ErrorCode::InvalidCsv,
             P::TargetNeedsMeasure | P::InvalidTargetSet(_) => ErrorCode::InvalidTargetSet,
+            P::NoCorrespondence { .. } => ErrorCode::NoCorrespondence,
+            P::InvalidResultCode(_) => ErrorCode::InvalidResultCode,
+            P::ResultCodeRulesDiffer { .. } => ErrorCode::ResultCodeRulesDiffer,
             P::InvalidCatalog(_) => ErrorCode::InvalidCatalog,
             P::Internal(_) => ErrorCode::Internal,
         }

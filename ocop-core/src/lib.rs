@@ -24,6 +24,7 @@
 //! - The office: [`certificate`], [`rounds`], [`product_code`], [`portfolio`].
 #![forbid(unsafe_code)]
 
+pub mod carry_over;
 pub mod catalog;
 pub mod certificate;
 pub mod council;
@@ -40,6 +41,7 @@ pub mod rating;
 pub mod read;
 pub mod recognition;
 pub mod requests;
+pub mod result_code;
 pub mod rounds;
 pub mod scorer;
 pub mod scoring;

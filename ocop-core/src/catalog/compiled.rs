@@ -100,7 +100,7 @@ impl CompiledSheet {
                     subject_criterion = Some(position);
                 }
                 let read = read_with(c, changes);
-                let (floor, floor_option) = floors(&read);
+                let (floor, floor_option) = read.marker_floors();
                 let first = u16::try_from(points.len()).unwrap_or(u16::MAX);
                 points.extend(read.options.iter().map(|o| o.points));
                 best_total += read
@@ -173,39 +173,4 @@ fn apply(o: &mut CriterionOption, ch: &OptionChange) {
     if let Some(m) = ch.min_star {
         o.min_star = Some(m);
     }
-}
-
-/// The points each star needs on this criterion: the marked option's points for every marker
-/// at that star or below (markers are cumulative), and for a marker printed on the criterion
-/// itself (148), its lowest option.
-fn floors(c: &Criterion) -> ([u8; 6], [Option<u8>; 6]) {
-    let mut floor = [0u8; 6];
-    let mut floor_option = [None; 6];
-    for star in 3..=5u8 {
-        let mut need = 0u8;
-        let mut which = None;
-        for (i, o) in c.options.iter().enumerate() {
-            if o.min_star.is_some_and(|m| m <= star) && o.points >= need {
-                need = o.points;
-                which = u8::try_from(i).ok();
-            }
-        }
-        if c.min_star.is_some_and(|m| m <= star) {
-            let lowest = c.options.iter().enumerate().min_by_key(|(_, o)| o.points);
-            if let Some((i, o)) = lowest {
-                if which.is_none() || o.points > need {
-                    need = o.points;
-                    which = u8::try_from(i).ok();
-                }
-            }
-        }
-        if let (Some(f), Some(w)) = (
-            floor.get_mut(usize::from(star)),
-            floor_option.get_mut(usize::from(star)),
-        ) {
-            *f = need;
-            *w = which;
-        }
-    }
-    (floor, floor_option)
 }

@@ -16,6 +16,7 @@
 //! ```
 
 pub(crate) mod compiled;
+pub mod correspondence;
 pub mod model;
 mod search;
 #[cfg(feature = "toml-loader")]

@@ -856,6 +856,55 @@ pub struct SuspectedTypo {
     pub reason: Str,
 }
 
+impl Criterion {
+    /// The points each star needs on this criterion (index = star; 0 below 3★) and the option
+    /// that sets each floor: the marked option's points for every marker at that star or below
+    /// (markers are cumulative), and for a marker printed on the criterion itself (148), its
+    /// lowest option.
+    ///
+    /// ```
+    /// let sheet = ocop_core::Catalog::builtin().edition("26/2026").unwrap().sheet(9).unwrap();
+    /// let (floor, option) = sheet.criterion_by_code("A1.4").unwrap().marker_floors();
+    /// assert_eq!((floor[3], floor[4], floor[5]), (0, 2, 3)); // option 2 ****, option 3 *****
+    /// assert_eq!(option[5], Some(3));
+    /// ```
+    pub fn marker_floors(&self) -> ([u8; 6], [Option<u8>; 6]) {
+        let mut floor = [0u8; 6];
+        let mut floor_option = [None; 6];
+        for star in 3..=5u8 {
+            let mut need = 0u8;
+            let mut which = None;
+            for (i, o) in self.options.iter().enumerate() {
+                if o.min_star.is_some_and(|m| m <= star) && o.points >= need {
+                    need = o.points;
+                    which = u8::try_from(i).ok();
+                }
+            }
+            if self.min_star.is_some_and(|m| m <= star) {
+                let lowest = self
+                    .options
+                    .iter()
+                    .enumerate()
+                    .min_by_key(|(_, o)| o.points);
+                if let Some((i, o)) = lowest {
+                    if which.is_none() || o.points > need {
+                        need = o.points;
+                        which = u8::try_from(i).ok();
+                    }
+                }
+            }
+            if let (Some(f), Some(w)) = (
+                floor.get_mut(usize::from(star)),
+                floor_option.get_mut(usize::from(star)),
+            ) {
+                *f = need;
+                *w = which;
+            }
+        }
+        (floor, floor_option)
+    }
+}
+
 impl CriterionOption {
     /// The option's label in `lang`.
     pub fn label(&self, lang: Lang) -> &str {

@@ -4,7 +4,8 @@
 //! (identity and rules), `taxonomy.toml` (groups and product sets), `sheets/*.toml` (one
 //! scoring sheet per product set) and, optionally, `doubts.toml`: the reviewed doubts and
 //! as-printed differences between sheets, written by hand so that a fresh import of the sheets
-//! keeps them.
+//! keeps them. A `from-<old edition>.toml` beside them is the criterion correspondence with the
+//! edition replaced ([`super::correspondence`]), not part of the edition itself.
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -81,6 +82,7 @@ pub fn load_edition_files<P: AsRef<str>, C: AsRef<str>>(
                 Ok(file) => doubts = Some(file),
                 Err(e) => issues.push(CatalogIssue::new(path, e.to_string())),
             },
+            FileKind::Correspondence => {}
             FileKind::Other => issues.push(CatalogIssue::new(
                 path,
                 "not part of an edition (expected edition.toml, taxonomy.toml, doubts.toml or sheets/*.toml)",
@@ -157,6 +159,7 @@ enum FileKind {
     Taxonomy,
     Doubts,
     Sheet,
+    Correspondence,
     Other,
 }
 
@@ -167,6 +170,9 @@ impl FileKind {
             "edition.toml" => FileKind::Edition,
             "taxonomy.toml" => FileKind::Taxonomy,
             "doubts.toml" => FileKind::Doubts,
+            p if p.starts_with("from-") && p.ends_with(".toml") && !p.contains('/') => {
+                FileKind::Correspondence
+            }
             p => match p.strip_prefix("sheets/") {
                 Some(name) if name.ends_with(".toml") && !name.contains('/') => FileKind::Sheet,
                 _ => FileKind::Other,
