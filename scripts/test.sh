@@ -66,6 +66,7 @@ step "core: clippy" cargo clippy --workspace --all-targets --locked -- -D warnin
 step "core: clippy with binding features" cargo clippy -p ocop-core --features wasm,uniffi --locked -- -D warnings
 step "core: tests and doctests" cargo test --workspace --locked
 step "cli: main job (score --example)" cargo run -q -p ocop-cli --locked -- score --example
+step "core: correspondence 148 → 26/2026 is generated" python3 scripts/correspondence/generate.py --check
 step_if bindings/npm/build.sh "npm: build wasm package" bash bindings/npm/build.sh
 step_if bindings/npm/test/run.sh "npm: Node, Chromium and tsc tests" bash bindings/npm/test/run.sh
 step_if bindings/npm/packaging-tests/run.sh "npm: packaging matrix on the npm tarball" bash bindings/npm/packaging-tests/run.sh

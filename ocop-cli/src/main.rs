@@ -8,6 +8,7 @@
 mod catalog;
 mod office;
 mod output;
+mod reeval;
 mod render;
 mod score;
 
@@ -55,6 +56,10 @@ enum Command {
     Code(office::CodeArgs),
     /// A portfolio of products (CSV): indicators and plan targets.
     Portfolio(office::PortfolioArgs),
+    /// Carry a 148 evaluation over to 26/2026: answers kept, criteria to answer, reachable stars.
+    CarryOver(reeval::CarryOverArgs),
+    /// Make or verify a result code (a stamp's QR code) that anyone can check offline.
+    Stamp(reeval::StampArgs),
     /// Print the table of error and warning codes (Markdown).
     Errors,
 }
@@ -104,6 +109,8 @@ fn main() -> ExitCode {
         Command::Rounds(args) => office::run_rounds(&args, out),
         Command::Code(args) => office::run_code(&args, out),
         Command::Portfolio(args) => office::run_portfolio(&args, out),
+        Command::CarryOver(args) => reeval::run_carry_over(&args, out),
+        Command::Stamp(args) => reeval::run_stamp(&args, out),
         Command::Errors => {
             print!("{}", ocop_core::error::error_table_markdown());
             Ok(Exit::Answered)

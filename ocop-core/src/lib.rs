@@ -22,6 +22,8 @@
 //!   [`scorer`] (a sheet compiled for a form), [`council`], [`planner`], [`self_assessment`],
 //!   [`recognition`], [`explain`] (the labelled report).
 //! - The office: [`certificate`], [`rounds`], [`product_code`], [`portfolio`].
+//! - After the certificate: [`carry_over`] (a 148 evaluation under 26/2026, by the reviewed
+//!   [`catalog::correspondence`]), [`result_code`] (a stamp's code anyone can verify).
 #![forbid(unsafe_code)]
 
 pub mod carry_over;
@@ -49,6 +51,7 @@ pub mod self_assessment;
 pub mod text;
 pub mod wire;
 
+pub use carry_over::{CarryOver, CarryOverRequest};
 pub use catalog::model::{KnockoutKind, Level, SubjectType};
 pub use catalog::{Catalog, Edition, EditionSummary, SheetRef};
 pub use council::{CouncilInput, CouncilReport, CouncilRules, MemberSheet};
@@ -60,6 +63,7 @@ pub use jiff::civil::Date;
 pub use planner::{Change, Plan};
 pub use read::Input;
 pub use requests::{CompareRequest, CouncilOrSheet, PlanRequest};
+pub use result_code::{ResultCode, Verification, VerifyRequest};
 /// Points and means are exact decimals (strings in JSON).
 pub use rust_decimal::Decimal;
 pub use scorer::Scorer;

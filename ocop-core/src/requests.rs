@@ -10,6 +10,8 @@
 //! | [`ProductCodeRequest`] | `code`, `edition?`, `known?` | [`Catalog::parse_product_code`] |
 //! | [`ProductCodeParts`] | `edition`, `province`, `area`, `sequence`, `year` | [`Catalog::format_product_code`] |
 //! | [`PortfolioRequest`] | `csv`, `on`, `expiringWithinDays?`, `targets?` | [`Catalog::portfolio_request`] |
+//! | [`crate::CarryOverRequest`] | `evaluation`, `to?`, `issuedOn?`, `on?` | [`Catalog::carry_over`] |
+//! | [`crate::VerifyRequest`] | `code`, `claimedStars?` | [`Catalog::verify_result_code`] |
 
 use jiff::civil::Date;
 use serde::Serialize;

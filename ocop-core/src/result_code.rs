@@ -403,13 +403,12 @@ impl Catalog {
         };
         let (payload, signature) = match rest.split_once('.') {
             None => (rest, SignatureStatus::Absent),
-            Some((p, s)) if !s.is_empty() && unbase32(s).is_some() => {
+            Some((p, s)) if !s.is_empty() && unbase32(s).is_ok() => {
                 (p, SignatureStatus::NotChecked)
             }
             Some(_) => return Err(malformed("the signature after `.` is not base32")),
         };
-        let bytes = unbase32(payload)
-            .ok_or_else(|| malformed("the code has a character that is not base32 (A–Z, 2–7)"))?;
+        let bytes = unbase32(payload).map_err(malformed)?;
         let Some(split) = bytes.len().checked_sub(CHECK_BYTES).filter(|n| *n > 0) else {
             return Err(malformed("the code is too short"));
         };
@@ -666,26 +665,26 @@ fn base32(bytes: &[u8]) -> String {
     out
 }
 
-/// Decodes [`base32`] (either case); `None` for a character outside the alphabet, a length
-/// no byte string has, or non-zero bits after the last byte.
-fn unbase32(text: &str) -> Option<Vec<u8>> {
+/// Decodes [`base32`] (either case), refusing a character outside the alphabet, a length no
+/// byte string has, or non-zero bits after the last byte.
+fn unbase32(text: &str) -> Result<Vec<u8>, &'static str> {
     let mut w = Bits::default();
     for c in text.bytes() {
         let c = c.to_ascii_uppercase();
-        let value = BASE32.iter().position(|b| *b == c)?;
-        w.put(u32::try_from(value).ok()?, 5);
+        let value = BASE32
+            .iter()
+            .position(|b| *b == c)
+            .and_then(|v| u32::try_from(v).ok())
+            .ok_or("the code has a character that is not base32 (A–Z, 2–7)")?;
+        w.put(value, 5);
     }
     let bits = text.len() * 5;
     let whole = bits / 8;
-    // Leftover bits must be fewer than 5 (else the text is a character too long) and zero.
-    if bits - whole * 8 >= 5 {
-        return None;
-    }
     let mut bytes = w.into_bytes();
-    let tail = bytes.get(whole).copied().unwrap_or(0);
-    if tail != 0 {
-        return None;
+    // Leftover bits must be fewer than 5 (else the text is a character too long) and zero.
+    if bits - whole * 8 >= 5 || bytes.get(whole).is_some_and(|tail| *tail != 0) {
+        return Err("the code has a character too many or too few");
     }
     bytes.truncate(whole);
-    Some(bytes)
+    Ok(bytes)
 }

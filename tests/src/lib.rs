@@ -10,12 +10,14 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+use ocop_core::carry_over::{Bound, CarryOver, CarryOverRequest, CarryStatus, Reachable};
 use ocop_core::certificate::CertificateInput;
 use ocop_core::council::CouncilReport;
 use ocop_core::product_code::ProductCode;
 use ocop_core::requests::{
     DossierRulesRequest, PortfolioRequest, ProductCodeParts, ProductCodeRequest, RoundRequest,
 };
+use ocop_core::result_code::{ResultCode, Verification, VerifyRequest};
 use ocop_core::rounds::RoundAnswer;
 use ocop_core::scoring::ScoreReport;
 use ocop_core::{
@@ -98,6 +100,18 @@ pub fn run(catalog: &Catalog, case: &Case) -> String {
         "portfolio" => read::<PortfolioRequest>(input)
             .and_then(|p| catalog.portfolio_request(&p))
             .map(|r| portfolio(&r)),
+        "carryOver" => read::<CarryOverRequest>(input)
+            .and_then(|r| catalog.carry_over(&r))
+            .map(|c| carry_over(&c)),
+        "reachable" => read::<Evaluation>(input)
+            .and_then(|e| catalog.reachable(&e))
+            .map(|r| reachable(&r)),
+        "resultCode" => read::<Evaluation>(input)
+            .and_then(|e| catalog.result_code(&e))
+            .map(|c| result_code(&c)),
+        "verifyResultCode" => read::<VerifyRequest>(input)
+            .and_then(|r| catalog.verify_result_code(&r))
+            .map(|v| verification(&v)),
         other => return format!("unknown kind `{other}`"),
     };
     result.unwrap_or_else(|e| errors(&e))
@@ -195,6 +209,80 @@ pub fn portfolio(r: &ocop_core::portfolio::PortfolioReport) -> String {
                     .join("+")
             )
         })),
+    )
+}
+
+fn bound(b: &Bound) -> String {
+    format!("{}:{}", b.total, opt(b.stars))
+}
+
+/// The fingerprint of a carry-over.
+pub fn carry_over(c: &CarryOver) -> String {
+    let with = |s: CarryStatus| {
+        list(
+            c.criteria
+                .iter()
+                .filter(|x| x.status == s)
+                .map(|x| x.code.to_string()),
+        )
+    };
+    let cert = c.certificate.as_ref();
+    format!(
+        "from={} to={} previous={}:{} carried={} rescored={} to_answer={} dropped={} lowest={} highest={} expires={} window={} warnings={}",
+        c.from,
+        c.to,
+        c.previous_total,
+        opt(c.previous_stars),
+        with(CarryStatus::Carried),
+        with(CarryStatus::Rescored),
+        list(c.to_answer.iter().map(ToString::to_string)),
+        list(c.dropped.iter().map(ToString::to_string)),
+        bound(&c.reachable.lowest),
+        bound(&c.reachable.highest),
+        opt(cert.map(|s| s.expires_on)),
+        opt(cert
+            .and_then(|s| s.reevaluation_window)
+            .map(|w| format!("{}..{}", w.opens_on, w.closes_on))),
+        list(c.warnings.iter().map(|w| w.code.to_string())),
+    )
+}
+
+/// The fingerprint of a reachable range.
+pub fn reachable(r: &Reachable) -> String {
+    format!(
+        "open={} lowest={} highest={}",
+        r.open,
+        bound(&r.lowest),
+        bound(&r.highest)
+    )
+}
+
+/// The fingerprint of a result code made.
+pub fn result_code(c: &ResultCode) -> String {
+    format!(
+        "code={} length={} stars={} total={}",
+        c.code,
+        c.code.len(),
+        opt(c.stars),
+        c.total
+    )
+}
+
+/// The fingerprint of a verified result code.
+pub fn verification(v: &Verification) -> String {
+    format!(
+        "holds={} stars={} total={} in_code={} mismatches={} signature={}",
+        v.holds,
+        opt(v.report.stars),
+        v.report.total,
+        opt(v.stars_in_code),
+        list(v.mismatches.iter().map(|m| format!(
+            "{}:{}>{}",
+            ocop_core::wire::wire_name(&m.claimed_by).unwrap_or_default(),
+            opt(m.claimed),
+            opt(m.recomputed)
+        ))),
+        ocop_core::wire::wire_name(&v.signature).unwrap_or_default(),
     )
 }
 
