@@ -345,7 +345,7 @@ impl Catalog {
         w.put(evaluation.tourism_case.map_or(0, u32::from), 2);
         w.put(u32::from(evaluation.dossier_rejected), 1);
         w.put(
-            u32::from(evaluation.requirement_rule == RequirementRule::RefuseOption),
+            u32::from(evaluation.requirement_rule == Some(RequirementRule::RefuseOption)),
             1,
         );
         w.put(u32::from(report.stars.unwrap_or(0)), 3);
@@ -511,10 +511,9 @@ impl Catalog {
             n => u8::try_from(n).ok(),
         };
         let dossier_rejected = r.take(1).ok_or_else(short)? == 1;
-        let requirement_rule = match r.take(1).ok_or_else(short)? {
-            0 => RequirementRule::Warn,
-            _ => RequirementRule::RefuseOption,
-        };
+        // The default (warn) is left unsaid, as in most evaluations.
+        let requirement_rule =
+            (r.take(1).ok_or_else(short)? == 1).then_some(RequirementRule::RefuseOption);
         let stars = match r.take(3).ok_or_else(short)? {
             0 => None,
             s @ 1..=5 => u8::try_from(s).ok(),

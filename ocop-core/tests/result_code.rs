@@ -260,7 +260,7 @@ fn random_evaluation(edition: &str, set: u8, seed: u64) -> Evaluation {
         }
     }
     if next(2) == 0 {
-        e.requirement_rule = ocop_core::evaluation::RequirementRule::RefuseOption;
+        e.requirement_rule = Some(ocop_core::evaluation::RequirementRule::RefuseOption);
     }
     e.dossier_rejected = next(20) == 0;
     e
