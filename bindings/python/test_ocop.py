@@ -141,6 +141,42 @@ def portfolio_fp(r):
     )
 
 
+def bound_fp(b):
+    return f"{b.total}:{fmt(b.stars)}"
+
+
+def reachable_fp(r):
+    return f"open={r.unanswered} lowest={bound_fp(r.lowest)} highest={bound_fp(r.highest)}"
+
+
+def carry_over_fp(c):
+    def with_status(status):
+        return joined(x.code for x in c.criteria if x.status == status)
+
+    cert = c.certificate
+    w = cert and cert.reevaluation_window
+    return (
+        f"from={c.previous_edition} to={c.edition} previous={c.previous_total}:{fmt(c.previous_stars)} "
+        f"carried={with_status(ocop.CarryStatus.CARRIED)} rescored={with_status(ocop.CarryStatus.RESCORED)} "
+        f"to_answer={joined(c.to_answer)} dropped={joined(c.dropped)} "
+        f"lowest={bound_fp(c.reachable.lowest)} highest={bound_fp(c.reachable.highest)} "
+        f"expires={fmt(cert and cert.expires_on)} window={fmt(w and f'{w.opens_on}..{w.closes_on}')} "
+        f"warnings={joined(WARNING_IDS[x.code] for x in c.warnings)}"
+    )
+
+
+def result_code_fp(c):
+    return f"code={c.code} length={len(c.code)} stars={fmt(c.stars)} total={c.total}"
+
+
+def verification_fp(v):
+    mismatches = joined(f"{camel(m.claimed_by)}:{fmt(m.claimed)}>{fmt(m.recomputed)}" for m in v.mismatches)
+    return (
+        f"holds={fmt(v.holds)} stars={fmt(v.report.stars)} total={v.report.total} "
+        f"in_code={fmt(v.stars_in_code)} mismatches={mismatches} signature={camel(v.signature)}"
+    )
+
+
 def changed(record, **fields):
     """A copy of a generated record with some fields replaced."""
     record = copy.copy(record)
@@ -167,6 +203,10 @@ KINDS = {
     "productCode": (ocop.product_code_request_from_json, ocop.parse_product_code, code_fp),
     "productCodeFormat": (ocop.product_code_parts_from_json, ocop.format_product_code, lambda c: f"formatted={c}"),
     "portfolio": (ocop.portfolio_request_from_json, ocop.portfolio, portfolio_fp),
+    "carryOver": (ocop.carry_over_request_from_json, ocop.carry_over, carry_over_fp),
+    "reachable": (ocop.evaluation_from_json, ocop.reachable, reachable_fp),
+    "resultCode": (ocop.evaluation_from_json, ocop.result_code, result_code_fp),
+    "verifyResultCode": (ocop.verify_request_from_json, ocop.verify_result_code, verification_fp),
 }
 
 

@@ -92,11 +92,11 @@ pub(crate) fn run_carry_over(args: &CarryOverArgs, out: Out) -> Result<Exit, Str
 fn carry_over_page(c: &CarryOver, lang: Lang) -> Result<String, String> {
     let catalog = Catalog::builtin();
     let new = catalog
-        .find_edition(&c.to)
+        .find_edition(&c.edition)
         .and_then(|e| e.find_sheet(c.product_set))
         .map_err(|e| e.to_string())?;
     let old = catalog
-        .find_edition(&c.from)
+        .find_edition(&c.previous_edition)
         .and_then(|e| e.find_sheet(c.product_set))
         .map_err(|e| e.to_string())?;
     let set_name = new
@@ -108,8 +108,8 @@ fn carry_over_page(c: &CarryOver, lang: Lang) -> Result<String, String> {
             "{set_name} — {} {}: {} → {}",
             say(lang, "bộ sản phẩm", "product set"),
             c.product_set,
-            c.from,
-            c.to
+            c.previous_edition,
+            c.edition
         ),
         WIDTH,
         2,
@@ -126,7 +126,7 @@ fn carry_over_page(c: &CarryOver, lang: Lang) -> Result<String, String> {
         say(lang, "điểm", "points"),
         star_range(c.reachable.lowest.stars),
         star_range(c.reachable.highest.stars),
-        c.reachable.open,
+        c.reachable.unanswered,
         say(lang, "tiêu chí cần chấm lại", "criteria to answer")
     ));
     let name = |code: &str| {
@@ -183,7 +183,7 @@ fn carry_over_page(c: &CarryOver, lang: Lang) -> Result<String, String> {
             &format!(
                 "{} {}: {}",
                 say(lang, "Bỏ khỏi", "Dropped from"),
-                c.from,
+                c.previous_edition,
                 dropped.join("; ")
             ),
             WIDTH,
@@ -232,7 +232,7 @@ fn carry_over_page(c: &CarryOver, lang: Lang) -> Result<String, String> {
 
 fn criterion_line(x: &CarriedCriterion, name: &str, lang: Lang) -> String {
     let from = x
-        .from
+        .previous_code
         .as_ref()
         .map_or_else(|| say(lang, "mới", "new"), |f| format!("← {f}"));
     let changes: Vec<&str> = x.changes.iter().map(|a| a.wire()).collect();

@@ -104,10 +104,10 @@ read::deserialize_through_reader!(CarryOverRequest);
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct CarryOver {
-    /// The edition the evaluation was made under.
-    pub from: Str,
     /// The edition it is carried to.
-    pub to: Str,
+    pub edition: Str,
+    /// The edition the evaluation was made under.
+    pub previous_edition: Str,
     /// The product set.
     pub product_set: u8,
     /// Who applies.
@@ -143,9 +143,9 @@ pub struct CarryOver {
 pub struct CarriedCriterion {
     /// The new criterion's code.
     pub code: Str,
-    /// The old criterion's code (absent for a new criterion).
+    /// The old criterion it replaces (absent for a new criterion).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub from: Option<Str>,
+    pub previous_code: Option<Str>,
     /// Same, changed or new.
     pub kind: MatchKind,
     /// What changed.
@@ -196,8 +196,8 @@ pub struct Reachable {
     pub lowest: Bound,
     /// The highest total and stars.
     pub highest: Bound,
-    /// Criteria still open.
-    pub open: u8,
+    /// Criteria still unanswered.
+    pub unanswered: u8,
 }
 
 /// A total and the stars at one end of the range.
@@ -256,7 +256,7 @@ impl Catalog {
         draft.reference = request.evaluation.reference.clone();
         let mut criteria = Vec::with_capacity(entry.criteria.len());
         for m in &entry.criteria {
-            let previous = m.from.as_ref().and_then(|code| {
+            let previous = m.replaces.as_ref().and_then(|code| {
                 let p = old_sheet.position(code)?;
                 Some((p, r.ticks.get(p).copied().unwrap_or(Tick::Blank)))
             });
@@ -295,8 +295,8 @@ impl Catalog {
             ));
         }
         Ok(CarryOver {
-            from: from.data().identity.id.clone(),
-            to: to.data().identity.id.clone(),
+            edition: to.data().identity.id.clone(),
+            previous_edition: from.data().identity.id.clone(),
             product_set: n,
             subject_type: request.evaluation.subject_type,
             previous_total: old_report.total,
@@ -381,7 +381,7 @@ impl Catalog {
         Ok(Reachable {
             lowest: lowest.unwrap_or(empty),
             highest: highest.unwrap_or(empty),
-            open: u8::try_from(open.len()).unwrap_or(u8::MAX),
+            unanswered: u8::try_from(open.len()).unwrap_or(u8::MAX),
         })
     }
 
@@ -465,7 +465,7 @@ fn carry(
     let carried = status != CarryStatus::ToAnswer;
     CarriedCriterion {
         code: m.code.clone(),
-        from: m.from.clone(),
+        previous_code: m.replaces.clone(),
         kind: m.kind,
         changes: m.changes.clone(),
         status,

@@ -50,7 +50,10 @@ fn the_cli_example_set_carries_over_as_worked_by_hand() {
         r#", "issuedOn": "2024-03-15", "on": "2026-11-23""#,
     );
     let c = Catalog::builtin().carry_over(&r).unwrap();
-    assert_eq!((c.from.as_str(), c.to.as_str()), ("148/2023", "26/2026"));
+    assert_eq!(
+        (c.previous_edition.as_str(), c.edition.as_str()),
+        ("148/2023", "26/2026")
+    );
     assert_eq!(c.previous_total.to_string(), "74");
     assert_eq!(c.previous_stars, Some(3));
     let with = |s: CarryStatus| -> Vec<&str> {
@@ -90,7 +93,7 @@ fn the_cli_example_set_carries_over_as_worked_by_hand() {
     assert_eq!(carried, 34);
     assert_eq!(c.draft.answers.len(), 15);
     assert_eq!(c.dropped, ["A3dd", "C8b"]);
-    assert_eq!(c.reachable.open, 16);
+    assert_eq!(c.reachable.unanswered, 16);
     assert_eq!(
         c.reachable.lowest,
         Bound {

@@ -119,7 +119,7 @@ fn every_old_criterion_is_paired_once_or_dropped() {
             "set 9 A3dd: an old criterion must be paired once or dropped, not paired 0 and dropped 0 times"
         ]
     );
-    let found = problems(|c| entry(c, 9, "A1.2").from = Some("A1a".into()));
+    let found = problems(|c| entry(c, 9, "A1.2").replaces = Some("A1a".into()));
     assert!(
         found.iter().any(|p| p.starts_with("set 9 A1a: ")),
         "{found:?}"

@@ -19,6 +19,8 @@
 
 use std::sync::Mutex;
 
+use ocop_core::carry_over::{CarryOver, CarryOverRequest, Reachable};
+use ocop_core::catalog::correspondence::Correspondence;
 use ocop_core::catalog::model::{EditionData, ProductSetInfo, Sheet};
 use ocop_core::catalog::{SearchHit, SheetRef};
 use ocop_core::certificate::{CertificateInput, CertificateStatus, DossierRules};
@@ -28,6 +30,7 @@ use ocop_core::product_code::ProductCode;
 use ocop_core::requests::{
     DossierRulesRequest, PortfolioRequest, ProductCodeParts, ProductCodeRequest, RoundRequest,
 };
+use ocop_core::result_code::{ResultCode, Verification, VerifyRequest};
 use ocop_core::rounds::RoundAnswer;
 use ocop_core::scorer::FormResult;
 use ocop_core::{
@@ -126,6 +129,10 @@ readers! {
     portfolio_request_from_json -> PortfolioRequest;
     /// Reads a target set.
     target_set_from_json -> TargetSet;
+    /// Reads a carry-over request `{ evaluation, to?, issuedOn?, on? }`.
+    carry_over_request_from_json -> CarryOverRequest;
+    /// Reads a result code to verify `{ code, claimedStars? }`.
+    verify_request_from_json -> VerifyRequest;
 }
 
 /// An evaluation in its JSON interchange form, for storing.
@@ -300,6 +307,43 @@ pub fn portfolio(request: PortfolioRequest) -> Result<PortfolioReport> {
 #[uniffi::export]
 pub fn bundled_target_set(name: String) -> Option<TargetSet> {
     TargetSet::bundled(&name)
+}
+
+// ---- after the certificate: re-evaluation and result codes ----
+
+/// The criterion correspondence from `old_edition` to `new_edition` (e.g. `148/2023` →
+/// `26/2026`), or `None` when none is built in.
+#[uniffi::export]
+pub fn correspondence(old_edition: String, new_edition: String) -> Option<Correspondence> {
+    catalog()
+        .correspondence(&old_edition, &new_edition)
+        .cloned()
+}
+
+/// Carries a 148 evaluation over to 26/2026: the answers kept, the criteria to answer afresh,
+/// the lowest and highest result reachable, and the certificate's re-evaluation window.
+#[uniffi::export]
+pub fn carry_over(request: CarryOverRequest) -> Result<CarryOver> {
+    Ok(catalog().carry_over(&request)?)
+}
+
+/// The lowest and highest total and stars a partly answered evaluation can still reach.
+#[uniffi::export]
+pub fn reachable(evaluation: Evaluation) -> Result<Reachable> {
+    Ok(catalog().reachable(&evaluation)?)
+}
+
+/// The result code of an evaluation, for a stamp (see `docs/result-code.md`).
+#[uniffi::export]
+pub fn result_code(evaluation: Evaluation) -> Result<ResultCode> {
+    Ok(catalog().result_code(&evaluation)?)
+}
+
+/// Recomputes a result code's result and checks the stars it claims (and those printed beside
+/// it, if given). Proves consistency with the rules, not who issued the code.
+#[uniffi::export]
+pub fn verify_result_code(request: VerifyRequest) -> Result<Verification> {
+    Ok(catalog().verify_result_code(&request)?)
 }
 
 // ---- the code tables ----

@@ -16,6 +16,7 @@
 pub mod catalog;
 pub mod convert;
 pub mod office;
+pub mod reeval;
 pub mod scoring;
 
 use wasm_bindgen::prelude::wasm_bindgen;

@@ -205,7 +205,7 @@ def build(review):
             if o is None:
                 entry["kind"] = "new"
             else:
-                entry["from"] = o["code"]
+                entry["replaces"] = o["code"]
                 aspects = mechanical(o, c)
                 texts = text_pairs(o, c)
                 changed, whys, undecided = judge(texts, wording)
@@ -262,11 +262,12 @@ def render(sets):
         "# kind = \"changed\": `changes` lists what changed: max, options (count, cases or who may tick",
         "#   them), points, markers (points needed for a star), wording (reviewed: the words changed in",
         "#   meaning). With only max, points or markers changed, the answer still carries over.",
-        "# kind = \"new\": no 148 criterion. `dropped`: 148 criteria with no 26/2026 criterion.",
+        "# `replaces`: the 148 criterion paired with it. kind = \"new\": none is.",
+        "# `dropped`: 148 criteria with no 26/2026 criterion.",
         "# `doubt`: a pairing or judgment a reviewer should confirm; `provisional`: the 148 sheet is short.",
         "",
-        'from = "148/2023"',
-        'to = "26/2026"',
+        'edition = "26/2026"',
+        'replaces = "148/2023"',
     ]
     for s in sets:
         out += ["", "[[set]]", f"product_set = {s['product_set']}"]
@@ -275,8 +276,8 @@ def render(sets):
         out.append("dropped = [" + ", ".join(q(d) for d in s["dropped"]) + "]")
         for e in s["criteria"]:
             out += ["", "[[set.criterion]]", f"code = {q(e['code'])}"]
-            if "from" in e:
-                out.append(f"from = {q(e['from'])}")
+            if "replaces" in e:
+                out.append(f"replaces = {q(e['replaces'])}")
             out.append(f"kind = {q(e['kind'])}")
             if "changes" in e:
                 out.append("changes = [" + ", ".join(q(c) for c in e["changes"]) + "]")

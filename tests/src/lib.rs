@@ -229,8 +229,8 @@ pub fn carry_over(c: &CarryOver) -> String {
     let cert = c.certificate.as_ref();
     format!(
         "from={} to={} previous={}:{} carried={} rescored={} to_answer={} dropped={} lowest={} highest={} expires={} window={} warnings={}",
-        c.from,
-        c.to,
+        c.previous_edition,
+        c.edition,
         c.previous_total,
         opt(c.previous_stars),
         with(CarryStatus::Carried),
@@ -251,7 +251,7 @@ pub fn carry_over(c: &CarryOver) -> String {
 pub fn reachable(r: &Reachable) -> String {
     format!(
         "open={} lowest={} highest={}",
-        r.open,
+        r.unanswered,
         bound(&r.lowest),
         bound(&r.highest)
     )

@@ -51,6 +51,11 @@ private fun run(kind: String, input: JsonElement): String {
         "productCode" -> parseProductCode(productCodeRequestFromJson(json)).fingerprint()
         "productCodeFormat" -> "formatted=" + formatProductCode(productCodePartsFromJson(json))
         "portfolio" -> portfolio(portfolioRequestFromJson(json)).fingerprint()
+        "carryOver" -> carryOver(carryOverRequestFromJson(json)).fingerprint()
+        "reachable" -> reachable(evaluationFromJson(json)).fingerprint()
+        "resultCode" -> resultCode(evaluationFromJson(json))
+            .let { "code=${it.code} length=${it.code.length} stars=${opt(it.stars)} total=${it.total}" }
+        "verifyResultCode" -> verifyResultCode(verifyRequestFromJson(json)).fingerprint()
         else -> "unknown kind `$kind`"
     }
 }
@@ -125,3 +130,23 @@ private fun PortfolioReport.fingerprint(): String {
         "expired_without=${reevaluation.expiredWithout} coverage=${reevaluation.percent} " +
         "targets=$targets row_errors=$rows"
 }
+
+private fun Bound.fingerprint() = "$total:${opt(stars)}"
+
+private fun Reachable.fingerprint() = "open=$unanswered lowest=${lowest.fingerprint()} highest=${highest.fingerprint()}"
+
+private fun CarryOver.fingerprint(): String {
+    fun with(status: CarryStatus) = list(criteria.filter { it.status == status }.map { it.code })
+    val window = certificate?.reevaluationWindow?.let { "${it.opensOn}..${it.closesOn}" }
+    return "from=$previousEdition to=$edition previous=$previousTotal:${opt(previousStars)} " +
+        "carried=${with(CarryStatus.CARRIED)} rescored=${with(CarryStatus.RESCORED)} " +
+        "to_answer=${list(toAnswer)} dropped=${list(dropped)} " +
+        "lowest=${reachable.lowest.fingerprint()} highest=${reachable.highest.fingerprint()} " +
+        "expires=${opt(certificate?.expiresOn)} window=${opt(window)} " +
+        "warnings=${list(warnings.map { warningIds[it.code] })}"
+}
+
+private fun Verification.fingerprint() =
+    "holds=$holds stars=${opt(report.stars)} total=${report.total} in_code=${opt(starsInCode)} " +
+        "mismatches=${list(mismatches.map { "${it.claimedBy.camel()}:${opt(it.claimed)}>${opt(it.recomputed)}" })} " +
+        "signature=${signature.camel()}"

@@ -341,3 +341,28 @@ describe('certificates, rounds, codes and portfolios', () => {
     assert.equal(ocop.portfolio({ csv, on: '2026-11-23' }).expiringWithinDays, 180);
   });
 });
+
+describe('after the certificate: carry-over and result codes', () => {
+  const example148 = JSON.parse(readFileSync(join(ROOT, 'ocop-cli', 'src', 'example-148.json'), 'utf8'));
+
+  test('a 148 evaluation carries over to 26/2026 (worked in tests/cases/reevaluation.json)', () => {
+    const c = ocop.carryOver({ evaluation: example148, issuedOn: '2024-03-15' });
+    assert.deepEqual([c.previousEdition, c.edition, c.previousTotal, c.previousStars], ['148/2023', '26/2026', '74', 3]);
+    const b42 = c.criteria.find((x) => x.code === 'B4.2');
+    assert.deepEqual([b42.previousCode, b42.status, b42.previousPoints, b42.points], ['B4b', 'rescored', 3, 2]);
+    assert.ok(c.toAnswer.includes('A2.4'));
+    assert.deepEqual(c.reachable, { lowest: { total: 37, stars: 2 }, highest: { total: 88, stars: 3 }, unanswered: 16 });
+    assert.deepEqual(c.certificate.reevaluationWindow, { opensOn: '2026-09-16', closesOn: '2026-11-15' });
+    assert.equal(ocop.correspondence('148/2023', '26/2026').sets.length, 26);
+    assert.equal(ocop.correspondence('26/2026', '148/2023'), null);
+  });
+
+  test('a code made here verifies, and one misread character is refused', () => {
+    const made = ocop.resultCode(example);
+    assert.equal(made.code, 'OCOP-BAGRUJLANRLUREZPQDSHD5SMONZFWJESZDPIAYID'); // as the Rust core makes it
+    const v = ocop.verifyResultCode({ code: made.code, claimedStars: 3 });
+    assert.deepEqual([v.holds, v.report.total, v.signature], [true, '75', 'absent']);
+    const misread = made.code.slice(0, 20) + (made.code[20] === 'A' ? 'B' : 'A') + made.code.slice(21);
+    assert.throws(() => ocop.verifyResultCode({ code: misread }), { name: 'OcopError', code: 'INVALID_RESULT_CODE', path: '/code' });
+  });
+});

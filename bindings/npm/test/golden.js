@@ -121,6 +121,40 @@ function portfolio(r) {
   ].join(' ');
 }
 
+const bound = (b) => `${b.total}:${opt(b.stars)}`;
+
+/** @param {import('ocop').CarryOver} c */
+function carryOver(c) {
+  const withStatus = (status) => list(c.criteria.filter((x) => x.status === status).map((x) => x.code));
+  const w = c.certificate?.reevaluationWindow;
+  return [
+    `from=${c.previousEdition}`,
+    `to=${c.edition}`,
+    `previous=${c.previousTotal}:${opt(c.previousStars)}`,
+    `carried=${withStatus('carried')}`,
+    `rescored=${withStatus('rescored')}`,
+    `to_answer=${list(c.toAnswer)}`,
+    `dropped=${list(c.dropped)}`,
+    `lowest=${bound(c.reachable.lowest)}`,
+    `highest=${bound(c.reachable.highest)}`,
+    `expires=${opt(c.certificate?.expiresOn)}`,
+    `window=${w ? `${w.opensOn}..${w.closesOn}` : '-'}`,
+    `warnings=${list(c.warnings.map((x) => x.code))}`,
+  ].join(' ');
+}
+
+/** @param {import('ocop').Verification} v */
+function verification(v) {
+  return [
+    `holds=${v.holds}`,
+    `stars=${opt(v.report.stars)}`,
+    `total=${v.report.total}`,
+    `in_code=${opt(v.starsInCode)}`,
+    `mismatches=${list(v.mismatches.map((m) => `${m.claimedBy}:${opt(m.claimed)}>${opt(m.recomputed)}`))}`,
+    `signature=${v.signature}`,
+  ].join(' ');
+}
+
 const productCode = (c) =>
   `edition=${c.edition} segments=${list(c.segments.map((s) => `${s.kind}:${s.value}`))} formatted=${c.formatted}`;
 
@@ -144,6 +178,16 @@ const kinds = {
   productCode: (ocop, input) => productCode(ocop.parseProductCode(input)),
   productCodeFormat: (ocop, input) => `formatted=${ocop.formatProductCode(input)}`,
   portfolio: (ocop, input) => portfolio(ocop.portfolio(input)),
+  carryOver: (ocop, input) => carryOver(ocop.carryOver(input)),
+  reachable: (ocop, input) => {
+    const r = ocop.reachable(input);
+    return `open=${r.unanswered} lowest=${bound(r.lowest)} highest=${bound(r.highest)}`;
+  },
+  resultCode: (ocop, input) => {
+    const c = ocop.resultCode(input);
+    return `code=${c.code} length=${c.code.length} stars=${opt(c.stars)} total=${c.total}`;
+  },
+  verifyResultCode: (ocop, input) => verification(ocop.verifyResultCode(input)),
 };
 
 /**

@@ -15,18 +15,19 @@ use super::validate::{CatalogIssue, criteria};
 use crate::text::Str;
 use crate::wire::Choice;
 
-/// The criteria of edition `to`, product set by product set, against those of edition `from`.
+/// The criteria of an edition, product set by product set, against those of the edition it
+/// replaced.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
 #[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 #[serde(deny_unknown_fields)]
 pub struct Correspondence {
-    /// The edition replaced, e.g. `148/2023`.
-    pub from: Str,
-    /// The edition that replaced it, e.g. `26/2026`.
-    pub to: Str,
-    /// One entry per product set of `to`, by number.
+    /// The edition, e.g. `26/2026`.
+    pub edition: Str,
+    /// The edition it replaced, e.g. `148/2023`.
+    pub replaces: Str,
+    /// One entry per product set of the edition, by number.
     #[serde(rename(deserialize = "set"))]
     pub sets: Vec<SetCorrespondence>,
 }
@@ -62,9 +63,9 @@ pub struct SetCorrespondence {
 pub struct CriterionMatch {
     /// The new criterion's code, e.g. `A1.1`.
     pub code: Str,
-    /// The old criterion's code, e.g. `A1a` (absent for a new criterion).
+    /// The old criterion it replaces, e.g. `A1a` (absent for a new criterion).
     #[serde(default)]
-    pub from: Option<Str>,
+    pub replaces: Option<Str>,
     /// Same, changed or new.
     pub kind: MatchKind,
     /// What changed, for a changed criterion.
@@ -132,7 +133,7 @@ impl CriterionMatch {
     ///
     /// ```
     /// use ocop_core::catalog::correspondence::{ChangeAspect, CriterionMatch, MatchKind};
-    /// let rescored = CriterionMatch { code: "B4.2".into(), from: Some("B4b".into()),
+    /// let rescored = CriterionMatch { code: "B4.2".into(), replaces: Some("B4b".into()),
     ///     kind: MatchKind::Changed, changes: vec![ChangeAspect::Max, ChangeAspect::Points],
     ///     note: None, doubt: None };
     /// assert!(rescored.answer_carries());
@@ -215,12 +216,12 @@ pub fn validate_correspondence(
 ) -> Vec<CatalogIssue> {
     let mut issues = Vec::new();
     let mut fail = |at: String, message: String| issues.push(CatalogIssue::new(at, message));
-    if c.from != from.identity.id || c.to != to.identity.id {
+    if c.replaces != from.identity.id || c.edition != to.identity.id {
         fail(
-            "from/to".into(),
+            "edition/replaces".into(),
             format!(
                 "names {} → {}, checked against {} → {}",
-                c.from, c.to, from.identity.id, to.identity.id
+                c.replaces, c.edition, from.identity.id, to.identity.id
             ),
         );
     }
@@ -283,7 +284,7 @@ fn check_set(
         let paired = entry
             .criteria
             .iter()
-            .filter(|m| m.from.as_ref() == Some(&c.code))
+            .filter(|m| m.replaces.as_ref() == Some(&c.code))
             .count();
         let dropped = entry.dropped.iter().filter(|d| **d == c.code).count();
         if paired + dropped != 1 {
@@ -308,7 +309,7 @@ fn check_set(
         let Some(new_c) = criteria(new).find(|c| c.code == m.code) else {
             continue; // reported with the list above
         };
-        let old_c = match &m.from {
+        let old_c = match &m.replaces {
             Some(code) => match criteria(old).find(|c| c.code == *code) {
                 Some(c) => Some(c),
                 None => {
@@ -333,7 +334,7 @@ fn check_match(
         if m.kind != MatchKind::New || !m.changes.is_empty() {
             fail(
                 at.into(),
-                "without `from` a criterion is `new`, with no changes".into(),
+                "without `replaces` a criterion is `new`, with no changes".into(),
             );
         }
         return;
@@ -348,7 +349,7 @@ fn check_match(
     let reworded = m.changes.contains(&ChangeAspect::Wording);
     let differ = words_differ(old, new);
     match m.kind {
-        MatchKind::New => fail(at.into(), "a `new` criterion has no `from`".into()),
+        MatchKind::New => fail(at.into(), "a `new` criterion replaces nothing".into()),
         MatchKind::Same => {
             if !m.changes.is_empty() || !computed.is_empty() {
                 fail(

@@ -4,7 +4,8 @@ import init, {
   certificate, compare, council, dossierRules, editionData, editionInForce, editions, errorCodes,
   explain, explainPlan, Form, formatProductCode, nextRound, parseProductCode, plan, portfolio,
   productGroups, productSets, roundForSubmission, safeScore, score, scoreBatch, ready,
-  searchProductSets, sheet, subjectTypes, targetSet,
+  searchProductSets, sheet, subjectTypes, targetSet, carryOver, reachable, resultCode,
+  verifyResultCode, correspondence,
 } from 'ocop';
 import initSlim, { ready as slimReady, score as slimScore } from 'ocop/slim';
 import type {
@@ -13,7 +14,8 @@ import type {
   EditionSummary, ErrorCode, Evaluation, Explanation, FormResult, InputError, Label, Level,
   OcopError, Outcome, Plan, PlanExplanation, PlanRequest, PortfolioReport, ProductCode,
   ProductCodeParts, ProductGroup, ProductSetInfo, RoundAnswer, SafeResult, ScoreReport, SearchHit, Sheet,
-  SubjectTypeInfo, TargetSet, WarningCode,
+  SubjectTypeInfo, TargetSet, WarningCode, CarryOver, CarryOverRequest, CarryStatus, Reachable,
+  ResultCode, Verification, VerifyRequest, Correspondence, ChangeAspect, Claimant,
 } from 'ocop';
 
 await init();
@@ -89,6 +91,20 @@ const report2: PortfolioReport = portfolio({ csv: 'product,product_set,subject_t
 const table: CodeTable = errorCodes();
 const codes: (ErrorCode | WarningCode)[] = [...table.errors.map((e) => e.code), ...table.warnings.map((w) => w.code)];
 
+const reevaluation: CarryOverRequest = { evaluation: { ...evaluation, edition: '148/2023' }, issuedOn: '2024-03-15' };
+const carried: CarryOver = carryOver(reevaluation);
+const carriedStatus: CarryStatus = carried.criteria[0].status;
+const previousCode: string | undefined = carried.criteria[0].previousCode;
+const window_: string | undefined = carried.certificate?.reevaluationWindow?.closesOn;
+const range: Reachable = reachable(evaluation);
+const highestStars: number | undefined = range.highest.stars;
+const made: ResultCode = resultCode(evaluation);
+const check: VerifyRequest = { code: made.code, claimedStars: 3 };
+const verified: Verification = verifyResultCode(check);
+const claimant: Claimant | undefined = verified.mismatches[0]?.claimedBy;
+const mapping: Correspondence | null = correspondence('148/2023', '26/2026');
+const aspect: ChangeAspect | undefined = mapping?.sets[0]?.criteria[0]?.changes?.[0];
+
 try {
   score({ productSet: 9, subjectType: 'farm' });
 } catch (e) {
@@ -101,4 +117,5 @@ try {
 
 console.log(until, replaced, leaf, groups, types, marker, total, stars, stoppedAt, firstError, totals, rounded,
   disagreeing, next, toFive, best, diff, diffCouncil, state, rules, round, later, code, written, report2, codes,
-  loaded, slimLoaded, slimReport, loadFailed, summary, firstName, tick, blocker, planWords);
+  loaded, slimLoaded, slimReport, loadFailed, summary, firstName, tick, blocker, planWords, carriedStatus,
+  previousCode, window_, highestStars, verified.holds, claimant, aspect);

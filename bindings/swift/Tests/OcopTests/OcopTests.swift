@@ -107,6 +107,15 @@ final class OcopTests: XCTestCase {
             return "formatted=\(try formatProductCode(parts: try productCodePartsFromJson(json: text)))"
         case "portfolio":
             return fingerprint(try portfolio(request: try portfolioRequestFromJson(json: text)))
+        case "carryOver":
+            return fingerprint(try carryOver(request: try carryOverRequestFromJson(json: text)))
+        case "reachable":
+            return fingerprint(try reachable(evaluation: try evaluationFromJson(json: text)))
+        case "resultCode":
+            let made = try resultCode(evaluation: try evaluationFromJson(json: text))
+            return "code=\(made.code) length=\(made.code.count) stars=\(opt(made.stars)) total=\(made.total)"
+        case "verifyResultCode":
+            return fingerprint(try verifyResultCode(request: try verifyRequestFromJson(json: text)))
         default:
             return "unknown kind `\(kind)`"
         }
@@ -194,5 +203,30 @@ final class OcopTests: XCTestCase {
             + "due=\(r.reevaluation.due) reevaluated=\(r.reevaluation.reevaluated) "
             + "expired_without=\(r.reevaluation.expiredWithout) coverage=\(r.reevaluation.percent) "
             + "targets=\(targets) row_errors=\(rows)"
+    }
+
+    private func fingerprint(_ b: Bound) -> String {
+        "\(b.total):\(opt(b.stars))"
+    }
+
+    private func fingerprint(_ r: Reachable) -> String {
+        "open=\(r.unanswered) lowest=\(fingerprint(r.lowest)) highest=\(fingerprint(r.highest))"
+    }
+
+    private func fingerprint(_ c: CarryOver) -> String {
+        let with = { (status: CarryStatus) in self.list(c.criteria.filter { $0.status == status }.map { $0.code }) }
+        let window = c.certificate?.reevaluationWindow.map { "\($0.opensOn)..\($0.closesOn)" }
+        return "from=\(c.previousEdition) to=\(c.edition) previous=\(c.previousTotal):\(opt(c.previousStars)) "
+            + "carried=\(with(.carried)) rescored=\(with(.rescored)) "
+            + "to_answer=\(list(c.toAnswer)) dropped=\(list(c.dropped)) "
+            + "lowest=\(fingerprint(c.reachable.lowest)) highest=\(fingerprint(c.reachable.highest)) "
+            + "expires=\(opt(c.certificate?.expiresOn)) window=\(opt(window)) "
+            + "warnings=\(list(c.warnings.map { warningIds[$0.code] ?? "?" }))"
+    }
+
+    private func fingerprint(_ v: Verification) -> String {
+        "holds=\(v.holds) stars=\(opt(v.report.stars)) total=\(v.report.total) in_code=\(opt(v.starsInCode)) "
+            + "mismatches=\(list(v.mismatches.map { "\($0.claimedBy):\(opt($0.claimed))>\(opt($0.recomputed))" })) "
+            + "signature=\(v.signature)"
     }
 }
