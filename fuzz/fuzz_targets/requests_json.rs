@@ -7,7 +7,7 @@ use ocop_core::certificate::CertificateInput;
 use ocop_core::requests::{
     DossierRulesRequest, PortfolioRequest, ProductCodeParts, ProductCodeRequest, RoundRequest,
 };
-use ocop_core::{Catalog, CompareRequest, Input, PlanRequest};
+use ocop_core::{Catalog, CarryOverRequest, CompareRequest, Input, PlanRequest, VerifyRequest};
 
 /// The reader and serde agree: both accept, or both refuse.
 fn agree<T: Input + serde::de::DeserializeOwned>(text: &str) -> Option<T> {
@@ -44,5 +44,15 @@ fuzz_target!(|data: &[u8]| {
     }
     if let Some(r) = agree::<PortfolioRequest>(text) {
         let _ = catalog.portfolio_request(&r);
+    }
+    if let Some(r) = agree::<CarryOverRequest>(text) {
+        if let Ok(c) = catalog.carry_over(&r) {
+            assert!(c.reachable.lowest.total <= c.reachable.highest.total);
+        }
+    }
+    if let Some(r) = agree::<VerifyRequest>(text) {
+        if let Ok(v) = catalog.verify_result_code(&r) {
+            assert_eq!(v.holds, v.mismatches.is_empty());
+        }
     }
 });

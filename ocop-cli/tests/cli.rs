@@ -103,3 +103,69 @@ fn the_sheet_shows_its_markers_and_no_asterisk_in_a_label() {
         "{page}"
     );
 }
+
+#[test]
+fn the_example_carries_over_to_26_2026() {
+    let (page, _, code) = ocop(&[
+        "carry-over",
+        "--example",
+        "--issued",
+        "2024-03-15",
+        "--on",
+        "2026-11-23",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(code, 0);
+    assert!(page.contains("product set 9: 148/2023 → 26/2026"), "{page}");
+    assert!(
+        page.contains(
+            "Before: 74 points ★★★ · Reachable: 37–88 points, ★★–★★★ (16 criteria to answer)"
+        ),
+        "{page}"
+    );
+    assert!(
+        page.contains(
+            "B4.2 ← B4b Distribution organisation (max, points) — option 2: 3 → 2 points"
+        ),
+        "{page}"
+    );
+    assert!(page.contains("A2.4 new "), "{page}");
+    // The window (26/2026 Điều 7.6): 180 to 120 days before expiry on 15/03/2027.
+    let words: String = page.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("file the re-evaluation 16/09/2026 – 15/11/2026"),
+        "{page}"
+    );
+    let (json, _, _) = ocop(&["carry-over", "--example", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["result"]["toAnswer"].as_array().unwrap().len(), 16);
+}
+
+#[test]
+fn a_stamp_made_verifies_and_a_wrong_claim_exits_1() {
+    let (made, _, code) = ocop(&[
+        "stamp",
+        "make",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/src/example.json"),
+    ]);
+    assert_eq!(code, 0);
+    let stamp = made.lines().next().unwrap();
+    assert_eq!(stamp, "OCOP-BAGRUJLANRLUREZPQDSHD5SMONZFWJESZDPIAYID");
+    let (page, _, code) = ocop(&["stamp", "verify", stamp, "--stars", "3", "--lang", "en"]);
+    assert_eq!(code, 0);
+    assert!(
+        page.starts_with("✓ The stars follow from the answers under the rules."),
+        "{page}"
+    );
+    assert!(page.contains("not who issued it"), "{page}");
+    let (page, _, code) = ocop(&["stamp", "verify", stamp, "--stars", "4", "--lang", "en"]);
+    assert_eq!(code, 1);
+    assert!(
+        page.contains("the stamp claims ★★★★, recomputed ★★★"),
+        "{page}"
+    );
+    let (_, err, code) = ocop(&["stamp", "verify", "OCOP-ABC"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("error INVALID_RESULT_CODE at /code"), "{err}");
+}

@@ -513,6 +513,23 @@ fn codes_fit_a_small_qr_code() {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(96))]
 
+    /// Any bytes behind valid check bytes (what a forger or a broken printer could produce) are
+    /// read without a panic: refused with a code, or verified.
+    #[test]
+    fn any_bytes_with_a_valid_check_are_answered(body in proptest::collection::vec(any::<u8>(), 1..40), version_one in any::<bool>()) {
+        let mut body = body;
+        if version_one {
+            body[0] = (body[0] & 0b0000_0111) | 0b0000_1000; // version 1 in the first 5 bits
+        }
+        let check = Sha256::digest(&body);
+        body.extend_from_slice(&check[..2]);
+        let code = format!("OCOP-{}", b32_encode(&body));
+        match Catalog::builtin().verify_result_code(&VerifyRequest { code, claimed_stars: None }) {
+            Ok(v) => prop_assert_eq!(v.holds, v.mismatches.is_empty()),
+            Err(e) => prop_assert!(e.0.iter().all(|x| x.path.starts_with("/code"))),
+        }
+    }
+
     /// encode → decode gives the evaluation back (without its reference, with the edition
     /// named) and the same result.
     #[test]
