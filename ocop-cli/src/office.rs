@@ -3,12 +3,12 @@
 use clap::{Args, Subcommand};
 use jiff::civil::Date;
 use ocop_core::catalog::model::RevocationGround;
-use ocop_core::certificate::{CertificateInput, DossierKind};
+use ocop_core::certificate::{CertificateInput, CertificateStatus, DossierKind};
 use ocop_core::portfolio::{PortfolioReport, TargetSet};
 use ocop_core::requests::{
     DossierRulesRequest, PortfolioRequest, ProductCodeParts, ProductCodeRequest, RoundRequest,
 };
-use ocop_core::{Catalog, Choice, Input, InputErrors, Level};
+use ocop_core::{Catalog, Choice, Input, InputErrors, Lang, Level};
 
 use crate::catalog::today;
 use crate::output::{answer, read, report};
@@ -137,63 +137,68 @@ pub(crate) fn run_certificate(args: &CertificateArgs, out: Out) -> Result<Exit, 
         revocation_ground: args.ground,
     };
     answer(Catalog::builtin().certificate(&input), "", out, |s| {
-        let mut out = vec![format!(
-            "{} {} ({}) · {} {} · {} {}",
-            say(lang, "Cấp ngày", "Issued"),
-            date(s.issued_on),
-            s.issued_under,
-            say(lang, "hiệu lực đến hết ngày", "valid through"),
-            date(s.expires_on),
-            say(lang, "quy định áp dụng", "rules of"),
-            s.rules_of
-        )];
-        if let Some(w) = s.reevaluation_window {
-            out.push(format!(
-                "{}: {} – {}",
-                say(
-                    lang,
-                    "Thời hạn nộp hồ sơ phân hạng lại",
-                    "Re-evaluation window"
-                ),
-                date(w.opens_on),
-                date(w.closes_on)
+        Ok(certificate_lines(s, lang).join("\n"))
+    })
+}
+
+/// A certificate's status as lines of a page (also printed by `ocop carry-over`).
+pub(crate) fn certificate_lines(s: &CertificateStatus, lang: Lang) -> Vec<String> {
+    let mut out = vec![format!(
+        "{} {} ({}) · {} {} · {} {}",
+        say(lang, "Cấp ngày", "Issued"),
+        date(s.issued_on),
+        s.issued_under,
+        say(lang, "hiệu lực đến hết ngày", "valid through"),
+        date(s.expires_on),
+        say(lang, "quy định áp dụng", "rules of"),
+        s.rules_of
+    )];
+    if let Some(w) = s.reevaluation_window {
+        out.push(format!(
+            "{}: {} – {}",
+            say(
+                lang,
+                "Thời hạn nộp hồ sơ phân hạng lại",
+                "Re-evaluation window"
+            ),
+            date(w.opens_on),
+            date(w.closes_on)
+        ));
+    }
+    if let Some(n) = s.expiry_notice_by {
+        out.push(format!(
+            "{}: {}",
+            say(lang, "Thông báo hết hạn chậm nhất", "Expiry notice by"),
+            date(n)
+        ));
+    }
+    out.extend(wrap(
+        &format!(
+            "{} {}: {}",
+            say(lang, "Ngày", "On"),
+            date(s.on),
+            s.explanation.get(lang)
+        ),
+        WIDTH,
+        2,
+    ));
+    if let Some(r) = &s.revocation {
+        if let Some(t) = &r.ground_text {
+            out.extend(wrap(
+                &format!("{}: {}", say(lang, "Căn cứ thu hồi", "Ground"), t.get(lang)),
+                WIDTH,
+                2,
             ));
         }
-        if let Some(n) = s.expiry_notice_by {
+        if let Some(a) = &r.authority {
             out.push(format!(
                 "{}: {}",
-                say(lang, "Thông báo hết hạn chậm nhất", "Expiry notice by"),
-                date(n)
+                say(lang, "Thẩm quyền thu hồi", "Revoked by"),
+                a.get(lang)
             ));
         }
-        out.extend(wrap(
-            &format!(
-                "{} {}: {}",
-                say(lang, "Ngày", "On"),
-                date(s.on),
-                s.explanation.get(lang)
-            ),
-            WIDTH,
-            2,
-        ));
-        if let Some(r) = &s.revocation {
-            if let Some(t) = &r.ground_text {
-                out.extend(wrap(
-                    &format!("{}: {}", say(lang, "Căn cứ thu hồi", "Ground"), t.get(lang)),
-                    WIDTH,
-                    2,
-                ));
-            }
-            if let Some(a) = &r.authority {
-                out.push(format!(
-                    "{}: {}",
-                    say(lang, "Thẩm quyền thu hồi", "Revoked by"),
-                    a.get(lang)
-                ));
-            }
-        }
-        Ok(out.join("\n"))
-    })
+    }
+    out
 }
 
 pub(crate) fn run_code(args: &CodeArgs, out: Out) -> Result<Exit, String> {

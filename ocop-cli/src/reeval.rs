@@ -7,6 +7,7 @@ use ocop_core::result_code::{Claimant, SignatureStatus, Verification, VerifyRequ
 use ocop_core::{Catalog, Choice, Evaluation, Input, Lang};
 
 use crate::catalog::today;
+use crate::office::certificate_lines;
 use crate::output::{answer, print_json, read, report};
 use crate::render::{WIDTH, date, say, stars, wrap};
 use crate::{Exit, Format, Out};
@@ -192,33 +193,7 @@ fn carry_over_page(c: &CarryOver, lang: Lang) -> Result<String, String> {
     }
     if let Some(s) = &c.certificate {
         out.push(String::new());
-        let mut line = format!(
-            "{}: {} {}, {} {}",
-            say(lang, "Giấy chứng nhận", "Certificate"),
-            say(lang, "cấp ngày", "issued"),
-            date(s.issued_on),
-            say(lang, "hiệu lực đến hết ngày", "valid through"),
-            date(s.expires_on)
-        );
-        if let Some(w) = s.reevaluation_window {
-            line.push_str(&format!(
-                "; {} {} – {}",
-                say(lang, "nộp hồ sơ phân hạng lại", "file the re-evaluation"),
-                date(w.opens_on),
-                date(w.closes_on)
-            ));
-        }
-        out.extend(wrap(&line, WIDTH, 2));
-        out.extend(wrap(
-            &format!(
-                "{} {}: {}",
-                say(lang, "Ngày", "On"),
-                date(s.on),
-                s.explanation.get(lang)
-            ),
-            WIDTH,
-            2,
-        ));
+        out.extend(certificate_lines(s, lang));
     }
     if !c.warnings.is_empty() {
         out.push(String::new());

@@ -14,6 +14,8 @@ use ocop_core::scoring::Outcome;
 use ocop_core::{Catalog, Evaluation, Input, SubjectType};
 use proptest::prelude::*;
 
+mod support;
+
 /// A fish-sauce cooperative (set 9) scored under 148: 74 points, 3 stars.
 const SET9_148: &str = r#"{
   "edition": "148/2023", "evaluatedOn": "2024-02-20", "productSet": 9, "subjectType": "cooperative",
@@ -315,15 +317,7 @@ fn brute_force(e: &Evaluation) -> (Bound, Bound) {
 fn partial(edition: &str, set: u8, subject: SubjectType, open: usize, seed: u64) -> Evaluation {
     let catalog = Catalog::builtin();
     let sheet = catalog.edition(edition).unwrap().sheet(set).unwrap();
-    let mut rng = seed;
-    let mut next = |n: usize| {
-        // splitmix64
-        rng = rng.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = rng;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        ((z ^ (z >> 31)) % n as u64) as usize
-    };
+    let mut next = support::draws(seed);
     let case = 1 + next(2) as u8;
     let n = sheet.criterion_count();
     let mut closed: Vec<usize> = (0..n).collect();

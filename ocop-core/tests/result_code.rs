@@ -12,6 +12,8 @@ use ocop_core::result_code::{Claimant, SignatureStatus, VerifyRequest};
 use ocop_core::scoring::LineStatus;
 use ocop_core::{Catalog, Choice, Evaluation, Input, Level, SheetRef, SubjectType};
 use proptest::prelude::*;
+
+mod support;
 use sha2::{Digest, Sha256};
 
 // ---- an independent reading of the documented format ----------------------------------------
@@ -212,14 +214,7 @@ fn verify(code: &str, claimed: Option<u8>) -> Result<ocop_core::result_code::Ver
 /// A complete evaluation drawn from `seed`: random answers the subject type may tick (now and
 /// then none), and at random a date, a level, knock-outs and unmet requirements.
 fn random_evaluation(edition: &str, set: u8, seed: u64) -> Evaluation {
-    let mut rng = seed;
-    let mut next = |n: usize| {
-        rng = rng.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = rng;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        ((z ^ (z >> 31)) % n.max(1) as u64) as usize
-    };
+    let mut next = support::draws(seed);
     let catalog = Catalog::builtin();
     let sheet = catalog.edition(edition).unwrap().sheet(set).unwrap();
     let subjects: Vec<SubjectType> = SubjectType::ALL
