@@ -1,8 +1,9 @@
-"""Python against the built ocop-ffi library: the shared golden cases (fingerprints from the
-typed results, tests/cases/README.md; their digest must equal the Rust digest), the catalog and
-the error paths. Prints "N passed, N failed"; exits 1 on a failure.
+"""Python against the installed package `ocop` (a wheel or `pip install`, see test.sh): the shared
+golden cases (fingerprints from the typed results, tests/cases/README.md; their digest must equal
+the Rust digest), the catalog and the error paths. Prints "N passed, N failed"; exits 1 on a
+failure. Only data (the cases, the example) is read from the repository.
 
-    python3 test_ocop.py <repository root> <digest printed by the Rust cases>
+    python -I test_ocop.py <repository root> <digest printed by the Rust cases>
 """
 
 import copy
@@ -239,8 +240,25 @@ def refused(block):
         return [f"{ERROR_IDS[x.code]}@{x.path}" for x in e.errors]
 
 
+def example_answer(report):
+    """The CLI's example answer (75 points, 4-star band held at 3 stars by the marker on B5.1):
+    the one place that knows the report's shape."""
+    return (report.total, report.stars and report.stars.star)
+
+
+def installed_package(root):
+    """`ocop` comes from site-packages, with its py.typed marker, and not from the repository."""
+    where = Path(ocop.__file__).resolve()
+    return (
+        root.resolve() not in where.parents,
+        "site-packages" in where.parts,
+        (where.parent / "py.typed").is_file(),
+    )
+
+
 def typed_calls(example):
     good = ocop.evaluation_from_json(example)
+    expect("the CLI's example: 75 points, 3 stars", ("75", 3), lambda: example_answer(ocop.score(good)))
     expect("editions, newest first", ["26/2026", "148/2023"], lambda: [e.id for e in ocop.editions()])
     expect("search without diacritics", 9, lambda: ocop.find_product_sets("26/2026", "nuoc mam")[0].product_set)
     expect("sheet 9 starts with A1.1", "A1.1", lambda: ocop.sheet("26/2026", 9).parts[0].sections[0].criteria[0].code)
@@ -289,6 +307,8 @@ def council_of(e, members):
 
 if __name__ == "__main__":
     root = Path(sys.argv[1])
+    print(f"ocop from {Path(ocop.__file__).parent}")
+    expect("ocop is the installed package", (True, True, True), lambda: installed_package(root))
     golden(root / "tests" / "cases", sys.argv[2])
     typed_calls((root / "ocop-cli" / "src" / "example.json").read_text(encoding="utf-8"))
     print(f"{passed} passed, {failed} failed")

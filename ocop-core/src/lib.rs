@@ -11,6 +11,8 @@
 //! assert_eq!(edition.data().product_sets.len(), 26);
 //! ```
 #![forbid(unsafe_code)]
+// On docs.rs, items behind a feature say which one (Cargo.toml: package.metadata.docs.rs).
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 // The binding features add derives (tsify, uniffi), the type mappings below and, for uniffi,
 // the one error type every binding function returns; the binding crates (ocop-wasm, ocop-ffi)
