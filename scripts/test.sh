@@ -72,12 +72,12 @@ step_if bindings/npm/test/run.sh "npm: Node, Chromium and tsc tests" bash bindin
 # ecosystem's tools (the Kotlin and Python suites run against the jar and the wheel). A test
 # script rebuilds its artefact itself unless this step passed (OCOP_DIST_READY).
 built=$passed
-step "package: every artefact into dist/" bash scripts/package.sh
+step "package: every artefact into dist" bash scripts/package.sh
 ((passed > built)) && export OCOP_DIST_READY=1
-step "package: Rust crates in a consumer, cargo install" bash tests/packaging/rust.sh
+step "package: crates in a consumer, cargo install" bash tests/packaging/rust.sh
 step "package: npm tarball in a Node consumer" bash tests/packaging/npm.sh
 step_if bindings/kotlin/test.sh "kotlin: JVM tests against the packaged jar" bash bindings/kotlin/test.sh
-step_if bindings/python/test.sh "python: tests against the packaged wheel and pip install" bash bindings/python/test.sh
+step_if bindings/python/test.sh "python: packaged wheel and pip install" bash bindings/python/test.sh
 step_if bindings/swift/check.sh "swift: generation and Package.swift check" bash bindings/swift/check.sh
 step_if bindings/android/check.sh "android: package build configuration check" bash bindings/android/check.sh
 step_if fuzz/smoke.sh "fuzz: smoke run" bash fuzz/smoke.sh
