@@ -14,6 +14,19 @@ GSON_JAR=/usr/share/java/gson.jar
 [ "${OCOP_DIST_READY:-}" = 1 ] || bash scripts/package.sh jvm
 version=$(bash scripts/package.sh --version)
 jar=dist/maven/vn/ocop/ocop/$version/ocop-$version.jar
+# The POM beside it: its coordinates, and the JNA it declares is the one the tests run with.
+python3 - "${jar%.jar}.pom" "$version" "$(basename "$(readlink -f "$JNA_JAR")")" <<'PY'
+import sys, xml.etree.ElementTree as ET
+pom, version, jna_jar = sys.argv[1:]
+ns = {"m": "http://maven.apache.org/POM/4.0.0"}
+root = ET.parse(pom).getroot()
+coords = [root.findtext(f"m:{k}", namespaces=ns) for k in ("groupId", "artifactId", "version")]
+deps = {d.findtext("m:artifactId", namespaces=ns): d.findtext("m:version", namespaces=ns)
+        for d in root.iterfind("m:dependencies/m:dependency", ns)}
+assert coords == ["vn.ocop", "ocop", version], coords
+assert jna_jar == f"jna-{deps.get('jna')}.jar", (jna_jar, deps)
+assert set(deps) == {"jna", "kotlin-stdlib"}, deps
+PY
 rust_digest=$(cargo run -q --locked -p ocop-conformance --bin ocop-cases -- --quiet | sed -n 's/^digest //p' || true)
 [ -n "$rust_digest" ] || { echo "no digest from the Rust cases"; false; }
 
