@@ -66,7 +66,8 @@ for pkg in $NPM_TOOLS; do
   fi
 done
 
-# 4. Python tools (a Swift grammar, to check that the generated Swift parses; maturin).
+# 4. Python tools (a Swift grammar, to check that the generated Swift parses; maturin and mypy
+#    for the wheel).
 if [ ! -x "$OCOP_TOOLS/venv/bin/python" ]; then
   say "python: creating $OCOP_TOOLS/venv"
   python3 -m venv "$OCOP_TOOLS/venv"
