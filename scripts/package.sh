@@ -32,7 +32,12 @@ timed() {
 crates() {
   rm -f dist/ocop-core-*.crate dist/ocop-cli-*.crate
   # --allow-dirty: a local run packages the working tree as it is; CI's tree is clean.
-  cargo package -q --locked --allow-dirty -p ocop-core -p ocop-cli
+  # Verification builds each crate from its tarball, ocop-cli against the packaged ocop-core.
+  # scripts/test.sh skips it (OCOP_PACKAGE_VERIFY=0): tests/packaging/rust.sh builds the same
+  # tarballs right after, as a consumer and with `cargo install`.
+  local verify=()
+  [ "${OCOP_PACKAGE_VERIFY:-1}" = 0 ] && verify=(--no-verify)
+  cargo package -q --locked --allow-dirty "${verify[@]}" -p ocop-core -p ocop-cli
   cp "${CARGO_TARGET_DIR:-target}"/package/ocop-{core,cli}-"$version".crate dist/
 }
 

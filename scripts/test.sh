@@ -72,7 +72,7 @@ step_if bindings/npm/test/run.sh "npm: Node, Chromium and tsc tests" bash bindin
 # ecosystem's tools (the Kotlin and Python suites run against the jar and the wheel). A test
 # script rebuilds its artefact itself unless this step passed (OCOP_DIST_READY).
 built=$passed
-step "package: every artefact into dist" bash scripts/package.sh
+step "package: every artefact into dist" env OCOP_PACKAGE_VERIFY=0 bash scripts/package.sh
 ((passed > built)) && export OCOP_DIST_READY=1
 step "package: crates in a consumer, cargo install" bash tests/packaging/rust.sh
 step "package: npm tarball in a Node consumer" bash tests/packaging/npm.sh
