@@ -23,6 +23,8 @@
 //!   [`recognition`], [`explain`] (the labelled report).
 //! - The office: [`certificate`], [`rounds`], [`product_code`], [`portfolio`].
 #![forbid(unsafe_code)]
+// On docs.rs, items behind a feature say which one (Cargo.toml: package.metadata.docs.rs).
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod catalog;
 pub mod certificate;
