@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Builds ocop-ffi and prints the path of its native library, which the Kotlin, Python and Swift
-# generators read the interface from (uniffi's library mode) and the bindings load.
+# Builds ocop-ffi and prints the path of its native library, which the Swift generator and the
+# Kotlin benchmark read the interface from (uniffi's library mode). The packaged jar and wheel
+# build their own (bindings/kotlin/package.sh, maturin).
 #
-#   bash bindings/build-ffi.sh            # debug library (tests)
-#   bash bindings/build-ffi.sh --release  # optimised library (benchmarks, packaging)
+#   bash bindings/build-ffi.sh            # debug library (the Swift check)
+#   bash bindings/build-ffi.sh --release  # optimised library (benchmarks)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 profile=debug

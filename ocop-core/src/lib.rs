@@ -25,6 +25,8 @@
 //! - After the certificate: [`carry_over`] (a 148 evaluation under 26/2026, by the reviewed
 //!   [`catalog::correspondence`]), [`result_code`] (a stamp's code anyone can verify).
 #![forbid(unsafe_code)]
+// On docs.rs, items behind a feature say which one (Cargo.toml: package.metadata.docs.rs).
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod carry_over;
 pub mod catalog;
