@@ -161,19 +161,9 @@ pub struct Revocation {
     pub authority: Option<Text>,
 }
 
-/// A dossier's kind, for the transition rules.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
-#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Enum))]
-#[serde(rename_all = "camelCase")]
-pub enum DossierKind {
-    /// First evaluation (lần đầu).
-    First,
-    /// Upgrade (nâng hạng).
-    Upgrade,
-    /// Re-evaluation at expiry (phân hạng lại).
-    Reevaluation,
-}
+/// A dossier's kind, for the transition rules (defined with the edition data, which lists what
+/// each kind of dossier holds).
+pub use crate::catalog::model::DossierKind;
 
 /// The rules a dossier is evaluated under.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

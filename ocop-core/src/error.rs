@@ -73,6 +73,10 @@ codes! {
         InvalidDate = "INVALID_DATE", "Ngày không hợp lệ (YYYY-MM-DD)", "The date is not a valid YYYY-MM-DD date";
         /// A date range ends before it starts.
         InvalidDateRange = "INVALID_DATE_RANGE", "Khoảng thời gian không hợp lệ", "The dates are in the wrong order";
+        /// A date or year outside the calendar's range (working days 2021–2199, lunar calendar 1900–2199).
+        DateOutOfCalendar = "DATE_OUT_OF_CALENDAR", "Ngày nằm ngoài phạm vi của lịch", "The date is outside the calendar's range";
+        /// A decision on days off that does not fit the law or the calendar (a swap on the wrong kind of day…).
+        InvalidCalendarEntry = "INVALID_CALENDAR_ENTRY", "Quyết định về ngày nghỉ không hợp lệ", "A decision on days off does not fit the calendar";
         /// No edition has this id.
         UnknownEdition = "UNKNOWN_EDITION", "Không có bộ tiêu chí này", "No edition has this id";
         /// Neither an edition nor an evaluation date was given.
@@ -83,6 +87,14 @@ codes! {
         UnknownProductSet = "UNKNOWN_PRODUCT_SET", "Không có bộ sản phẩm này", "No product set has this number";
         /// Not one of the subject types (chủ thể).
         UnknownSubjectType = "UNKNOWN_SUBJECT_TYPE", "Loại chủ thể không hợp lệ", "Not a subject type";
+        /// Not a dossier case (first evaluation, upgrade, re-evaluation).
+        UnknownDossierCase = "UNKNOWN_DOSSIER_CASE", "Trường hợp hồ sơ không hợp lệ", "Not a dossier case (first, upgrade, reevaluation)";
+        /// A document, evidence kind or form that the edition's dossier does not have.
+        UnknownDossierItem = "UNKNOWN_DOSSIER_ITEM", "Không có thành phần hồ sơ này", "The dossier has no such item";
+        /// A registration slip number (Phiếu số …/PĐK-…) does not have the printed shape.
+        InvalidRegistrationSlip = "INVALID_REGISTRATION_SLIP", "Số phiếu đăng ký không đúng cấu trúc", "The registration slip number does not have the right shape";
+        /// The edition's text (as this library has it) does not define what was asked.
+        NotInEdition = "NOT_IN_EDITION", "Bộ tiêu chí không quy định nội dung này", "The edition does not define this";
         /// This subject type may not apply for this product set.
         SubjectTypeNotEligible = "SUBJECT_TYPE_NOT_ELIGIBLE", "Loại chủ thể này không được đăng ký bộ sản phẩm này", "This subject type may not apply for this product set";
         /// The procedure in force has no council at this level.

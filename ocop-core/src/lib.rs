@@ -122,6 +122,7 @@ mod ts_types {
     const TS_TYPES: &'static str = "export type Str = string;";
 }
 
+pub mod calendar;
 pub mod catalog;
 
 pub use catalog::model::{KnockoutKind, Level, SubjectType};

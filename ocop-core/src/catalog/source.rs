@@ -1,8 +1,9 @@
 //! Reading an edition from its TOML files, and its content hash.
 //!
 //! Also compiled into `build.rs` (through `#[path]`). An edition folder holds `edition.toml`
-//! (identity and rules), `taxonomy.toml` (groups and product sets) and `sheets/*.toml` (one
-//! scoring sheet per product set).
+//! (identity and rules), `taxonomy.toml` (groups and product sets), `dossier.toml` (what a
+//! dossier holds, the forms and the time limits; optional) and `sheets/*.toml` (one scoring
+//! sheet per product set).
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -23,7 +24,7 @@ pub fn load_edition_files<P: AsRef<str>, C: AsRef<str>>(
         let (path, text) = (path.as_ref(), text.as_ref());
         let kind = FileKind::of(path);
         match kind {
-            FileKind::Edition | FileKind::Taxonomy => {
+            FileKind::Edition | FileKind::Taxonomy | FileKind::Dossier => {
                 saw_edition |= kind == FileKind::Edition;
                 match toml::from_str::<toml::Table>(text) {
                     Ok(table) => {
@@ -47,7 +48,7 @@ pub fn load_edition_files<P: AsRef<str>, C: AsRef<str>>(
             },
             FileKind::Other => issues.push(CatalogIssue::new(
                 path,
-                "not part of an edition (expected edition.toml, taxonomy.toml or sheets/*.toml)",
+                "not part of an edition (expected edition.toml, taxonomy.toml, dossier.toml or sheets/*.toml)",
             )),
         }
     }
@@ -76,6 +77,7 @@ pub fn load_edition_files<P: AsRef<str>, C: AsRef<str>>(
 enum FileKind {
     Edition,
     Taxonomy,
+    Dossier,
     Sheet,
     Other,
 }
@@ -86,6 +88,7 @@ impl FileKind {
         match path.as_str() {
             "edition.toml" => FileKind::Edition,
             "taxonomy.toml" => FileKind::Taxonomy,
+            "dossier.toml" => FileKind::Dossier,
             p => match p.strip_prefix("sheets/") {
                 Some(name) if name.ends_with(".toml") && !name.contains('/') => FileKind::Sheet,
                 _ => FileKind::Other,
