@@ -134,6 +134,7 @@ pub use jiff::civil::Date;
 pub use rust_decimal::Decimal;
 pub mod certificate;
 pub mod council;
+pub mod dossier;
 pub mod error;
 pub mod evaluation;
 mod explain;

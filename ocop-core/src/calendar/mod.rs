@@ -387,7 +387,7 @@ impl DeadlineRequest {
         let from = f.required::<Date>("from", &mut errors);
         let working = f.optional::<u32>("workingDays", &mut errors);
         let days = f.optional::<u32>("days", &mut errors);
-        let decisions = read_decisions(&f, &mut errors);
+        let decisions = decisions_field(&f, &mut errors);
         let length = match (working, days) {
             (Some(n), None) => Some((n, TimeUnit::WorkingDays)),
             (None, Some(n)) => Some((n, TimeUnit::Days)),
@@ -446,7 +446,7 @@ impl HolidaysRequest {
         let mut errors = Vec::new();
         let f = Fields::new(value, path, HOLIDAYS_FIELDS, &mut errors);
         let year = f.required::<u32>("year", &mut errors);
-        let decisions = read_decisions(&f, &mut errors);
+        let decisions = decisions_field(&f, &mut errors);
         let year = year.and_then(|y| {
             let fits = i16::try_from(y).ok();
             if fits.is_none() {
@@ -462,7 +462,8 @@ impl HolidaysRequest {
     }
 }
 
-fn read_decisions(f: &Fields<'_>, errors: &mut Vec<InputError>) -> Vec<YearDecisions> {
+/// The optional `decisions` field of a request (every request that counts days has one).
+pub(crate) fn decisions_field(f: &Fields<'_>, errors: &mut Vec<InputError>) -> Vec<YearDecisions> {
     f.raw("decisions")
         .and_then(|v| decisions::read_list(v, &f.path("decisions"), errors))
         .unwrap_or_default()

@@ -1067,14 +1067,16 @@ pub struct FormInfo {
 /// A part of a form.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(missing_as_null))]
 #[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
 #[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
 #[serde(deny_unknown_fields)]
 pub struct FormSection {
     /// Short id, unique in the form.
     pub id: Str,
-    /// Its heading as printed (may be empty for the header and signature blocks).
-    pub title: Text,
+    /// Its heading as printed; none for the header and signature blocks.
+    #[serde(default)]
+    pub title: Option<Text>,
     /// Its fields in printed order.
     pub fields: Vec<FormField>,
 }
