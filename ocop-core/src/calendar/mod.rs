@@ -37,6 +37,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+pub use crate::catalog::model::TimeUnit;
 pub use decisions::{DayChange, YearDecisions};
 pub use holidays::{Holiday, HolidayKind, HolidayYear};
 pub use lunar::{FIRST_LUNAR_YEAR, LAST_LUNAR_YEAR, LunarDate, hung_kings_day, lunar_new_year};
@@ -289,7 +290,7 @@ impl<'a> Days<'a> {
         }
     }
 
-    fn check(&mut self, date: Date) -> Result<(), CalendarProblem> {
+    fn check(&self, date: Date) -> Result<(), CalendarProblem> {
         if (FIRST_YEAR..=LAST_YEAR).contains(&date.year()) {
             Ok(())
         } else {
@@ -336,8 +337,6 @@ pub struct DeadlineRequest {
     #[cfg_attr(all(ocop_lib, feature = "uniffi"), uniffi(default = []))]
     pub decisions: Vec<YearDecisions>,
 }
-
-pub use crate::catalog::model::TimeUnit;
 
 /// A time limit worked out.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
