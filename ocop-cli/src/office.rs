@@ -2,8 +2,9 @@
 
 use clap::{Args, Subcommand};
 use jiff::civil::Date;
+use ocop_core::DossierKind;
 use ocop_core::catalog::model::RevocationGround;
-use ocop_core::certificate::{CertificateInput, DossierKind};
+use ocop_core::certificate::CertificateInput;
 use ocop_core::portfolio::{PortfolioReport, TargetSet};
 use ocop_core::requests::{
     DossierRulesRequest, PortfolioRequest, ProductCodeParts, ProductCodeRequest, RoundRequest,

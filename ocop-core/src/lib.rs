@@ -21,12 +21,15 @@
 //! - The rules as code: [`rating`] (bands and star markers), [`scoring`] (the report),
 //!   [`scorer`] (a sheet compiled for a form), [`council`], [`planner`], [`self_assessment`],
 //!   [`recognition`], [`explain`] (the labelled report).
-//! - The office: [`certificate`], [`rounds`], [`product_code`], [`portfolio`].
+//! - The office: [`certificate`], [`rounds`], [`product_code`], [`portfolio`], [`dossier`]
+//!   (checklists, filed dossiers, registration slips), [`calendar`] (working days, deadlines).
 #![forbid(unsafe_code)]
 
+pub mod calendar;
 pub mod catalog;
 pub mod certificate;
 pub mod council;
+pub mod dossier;
 pub mod error;
 pub mod evaluation;
 pub mod explain;
@@ -47,7 +50,7 @@ pub mod self_assessment;
 pub mod text;
 pub mod wire;
 
-pub use catalog::model::{KnockoutKind, Level, SubjectType};
+pub use catalog::model::{DossierKind, KnockoutKind, Level, SubjectType};
 pub use catalog::{Catalog, Edition, EditionSummary, SheetRef};
 pub use council::{CouncilInput, CouncilReport, CouncilRules, MemberSheet};
 pub use error::{ErrorCode, InputError, InputErrors, Problem, SafeResult, Warning, WarningCode};

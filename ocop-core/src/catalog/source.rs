@@ -1,10 +1,10 @@
 //! Reading an edition from its TOML files, and its content hash.
 //!
 //! Also compiled into `build.rs` (through `#[path]`). An edition folder holds `edition.toml`
-//! (identity and rules), `taxonomy.toml` (groups and product sets), `sheets/*.toml` (one
-//! scoring sheet per product set) and, optionally, `doubts.toml`: the reviewed doubts and
-//! as-printed differences between sheets, written by hand so that a fresh import of the sheets
-//! keeps them.
+//! (identity and rules), `taxonomy.toml` (groups and product sets), `dossier.toml` (what a
+//! dossier holds, the forms and the time limits; optional), `sheets/*.toml` (one scoring sheet
+//! per product set) and, optionally, `doubts.toml`: the reviewed doubts and as-printed
+//! differences between sheets, written by hand so that a fresh import of the sheets keeps them.
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -55,7 +55,7 @@ pub fn load_edition_files<P: AsRef<str>, C: AsRef<str>>(
         let (path, text) = (path.as_ref(), text.as_ref());
         let kind = FileKind::of(path);
         match kind {
-            FileKind::Edition | FileKind::Taxonomy => {
+            FileKind::Edition | FileKind::Taxonomy | FileKind::Dossier => {
                 saw_edition |= kind == FileKind::Edition;
                 match toml::from_str::<toml::Table>(text) {
                     Ok(table) => {
@@ -83,7 +83,7 @@ pub fn load_edition_files<P: AsRef<str>, C: AsRef<str>>(
             },
             FileKind::Other => issues.push(CatalogIssue::new(
                 path,
-                "not part of an edition (expected edition.toml, taxonomy.toml, doubts.toml or sheets/*.toml)",
+                "not part of an edition (expected edition.toml, taxonomy.toml, dossier.toml, doubts.toml or sheets/*.toml)",
             )),
         }
     }
@@ -156,6 +156,7 @@ enum FileKind {
     Edition,
     Taxonomy,
     Doubts,
+    Dossier,
     Sheet,
     Other,
 }
@@ -167,6 +168,7 @@ impl FileKind {
             "edition.toml" => FileKind::Edition,
             "taxonomy.toml" => FileKind::Taxonomy,
             "doubts.toml" => FileKind::Doubts,
+            "dossier.toml" => FileKind::Dossier,
             p => match p.strip_prefix("sheets/") {
                 Some(name) if name.ends_with(".toml") && !name.contains('/') => FileKind::Sheet,
                 _ => FileKind::Other,
