@@ -64,6 +64,7 @@ echo "== steps"
 step "core: format" cargo fmt --all -- --check
 step "core: clippy" cargo clippy --workspace --all-targets --locked -- -D warnings
 step "core: clippy with binding features" cargo clippy -p ocop-core --features wasm,uniffi --locked -- -D warnings
+step "core: each feature alone" bash scripts/check-features.sh
 step "core: tests and doctests" cargo test --workspace --locked
 step "cli: main job (score --example)" cargo run -q -p ocop-cli --locked -- score --example
 step_if bindings/npm/build.sh "npm: build wasm package" bash bindings/npm/build.sh

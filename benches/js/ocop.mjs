@@ -39,10 +39,10 @@ export async function loadOcop(sheet) {
   const NO_OPTION = 255;
 
   const objectApi = {
-    name: 'ocop object API (score → full report)',
+    name: 'ocop object API (score → report)',
     score: (evaluation) => {
       const r = ocop.score(evaluation);
-      return { total: Number(r.total), stars: r.stars?.star ?? 0 };
+      return { total: Number(r.total), stars: r.stars };
     },
   };
 

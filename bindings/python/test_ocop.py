@@ -1,8 +1,9 @@
-"""Python against the built ocop-ffi library: the shared golden cases (fingerprints from the
-typed results, tests/cases/README.md; their digest must equal the Rust digest), the catalog and
-the error paths. Prints "N passed, N failed"; exits 1 on a failure.
+"""Python against the installed package `ocop` (a wheel or `pip install`, see test.sh): the shared
+golden cases (fingerprints from the typed results, tests/cases/README.md; their digest must equal
+the Rust digest), the catalog and the error paths. Prints "N passed, N failed"; exits 1 on a
+failure. Only data (the cases, the example) is read from the repository.
 
-    python3 test_ocop.py <repository root> <digest printed by the Rust cases>
+    python -I test_ocop.py <repository root> <digest printed by the Rust cases>
 """
 
 import copy
@@ -66,8 +67,8 @@ def score_fp(r):
     o = r.outcome
     outcome = "rated" if o.is_rated() else f"notRated@{o.at}" if o.is_not_rated() else f"rejected@{o.at or 'dossier'}"
     return (
-        f"total={r.total} parts={joined(p.points for p in r.parts)} band={fmt(r.band and r.band.star)} "
-        f"stars={fmt(r.stars and r.stars.star)} certifiable={fmt(r.certifiable)} outcome={outcome} "
+        f"total={r.total} parts={joined(p.points for p in r.parts)} band={fmt(r.band)} "
+        f"stars={fmt(r.stars)} certifiable={fmt(r.certifiable)} outcome={outcome} "
         f"blockers={joined(f'{x.star}:{x.code}' for x in r.blockers)} "
         f"recognised={fmt(level_id(r.recognition.recognised_at))} forward={fmt(level_id(r.recognition.forward_to))} "
         f"warnings={joined(WARNING_IDS[w.code] for w in r.warnings)}"
@@ -77,8 +78,8 @@ def score_fp(r):
 def council_fp(r):
     res = r.result
     return (
-        f"mean={r.mean} rounded={fmt(r.rounded_mean)} band={fmt(res.band and res.band.star)} "
-        f"stars={fmt(res.stars and res.stars.star)} spread={r.spread} exceeded={fmt(r.spread_exceeded)} "
+        f"mean={r.mean} rounded={fmt(r.rounded_mean)} band={fmt(res.band)} "
+        f"stars={fmt(res.stars)} spread={r.spread} exceeded={fmt(r.spread_exceeded)} "
         f"stands={fmt(r.result_stands)} quorum={fmt(r.quorum and r.quorum.met)} "
         f"members={joined(m.total for m in r.members)} disagree={joined(d.code for d in r.disagreements)} "
         f"blockers={joined(f'{x.star}:{x.code}' for x in res.blockers)} "
@@ -148,65 +149,32 @@ def changed(record, **fields):
     return record
 
 
-# ---- running a case: only the JSON entry points turn its input into typed records ----
+# ---- running a case: each kind read by the core's own reader (`…_from_json`) ----
 
-
-def under(prefix, read):
-    """Errors of a sub-input, reported under its place in the case as the Rust runner does."""
-    try:
-        return read()
-    except OcopError.Invalid as e:
-        errors = [changed(x, path=prefix + x.path) for x in e.errors]
-        raise OcopError.Invalid(e.code, prefix + e.path, e.reason, errors) from None
+KINDS = {
+    "score": (ocop.evaluation_from_json, ocop.score, score_fp),
+    "council": (ocop.council_from_json, ocop.council, council_fp),
+    "plan": (ocop.plan_request_from_json, ocop.plan, plan_fp),
+    "compare": (ocop.compare_request_from_json, ocop.compare, compare_fp),
+    "certificate": (ocop.certificate_from_json, ocop.certificate, certificate_fp),
+    "dossierRules": (
+        ocop.dossier_rules_request_from_json,
+        ocop.dossier_rules,
+        lambda r: f"edition={r.edition} finish_by={fmt(r.finish_by)}",
+    ),
+    "round": (ocop.round_request_from_json, ocop.round_for_submission, round_fp),
+    "nextRound": (ocop.round_request_from_json, ocop.next_round, round_fp),
+    "productCode": (ocop.product_code_request_from_json, ocop.parse_product_code, code_fp),
+    "productCodeFormat": (ocop.product_code_parts_from_json, ocop.format_product_code, lambda c: f"formatted={c}"),
+    "portfolio": (ocop.portfolio_request_from_json, ocop.portfolio, portfolio_fp),
+}
 
 
 def run(kind, i):
-    if kind == "score":
-        return score_fp(ocop.score(ocop.evaluation_from_json(json.dumps(i))))
-    if kind == "council":
-        return council_fp(ocop.council(ocop.council_from_json(json.dumps(i))))
-    if kind == "plan":
-        evaluation = under("/evaluation", lambda: ocop.evaluation_from_json(json.dumps(i.get("evaluation"))))
-        target, only = i.get("targetStar"), i.get("onlyCriteria")
-        if only is not None and target is None:
-            return plan_fp(ocop.best_reachable(evaluation, only))
-        return plan_fp(ocop.plan(evaluation, target, only))
-    if kind == "compare":
-        own = under("/selfAssessment", lambda: ocop.evaluation_from_json(json.dumps(i.get("selfAssessment"))))
-        other = i.get("council")
-        if "members" in other:
-            return compare_fp(ocop.compare_with_council(own, ocop.council_from_json(json.dumps(other))))
-        sheet = under("/council", lambda: ocop.evaluation_from_json(json.dumps(other)))
-        return compare_fp(ocop.compare(own, sheet))
-    if kind == "certificate":
-        ground = i.get("revocationGround")
-        return certificate_fp(ocop.certificate(ocop.CertificateInput(
-            edition=i.get("edition"),
-            issued_on=i["issuedOn"],
-            stars=i.get("stars"),
-            on=i["on"],
-            reevaluation_filed_on=i.get("reevaluationFiledOn"),
-            reevaluation_decided_on=i.get("reevaluationDecidedOn"),
-            revoked_on=i.get("revokedOn"),
-            revocation_ground=ground and ocop.RevocationGround[ground.upper()],
-        )))
-    if kind == "dossierRules":
-        r = ocop.dossier_rules(i["filedOn"], ocop.DossierKind[i["kind"].upper()])
-        return f"edition={r.edition} finish_by={fmt(r.finish_by)}"
-    if kind in ("round", "nextRound"):
-        find = ocop.round_for_submission if kind == "round" else ocop.next_round
-        return round_fp(find(i["on"], ocop.Level[i["level"].upper()]))
-    if kind == "productCode":
-        known = i.get("known")
-        known = known and ocop.AdminCodes(**{k: known.get(k, []) for k in ("provinces", "districts", "communes")})
-        return code_fp(ocop.parse_product_code(i.get("code", ""), i.get("edition"), known))
-    if kind == "productCodeFormat":
-        return "formatted=" + ocop.format_product_code(i["edition"], i["province"], i["area"], i["sequence"], i["year"])
-    if kind == "portfolio":
-        t = i.get("targets")
-        targets = None if t is None else ocop.ha_tinh_targets() if t == "ha-tinh-2023-2025" else ocop.target_set_from_json(json.dumps(t))
-        return portfolio_fp(ocop.portfolio_csv(i.get("csv", ""), i["on"], i.get("expiringWithinDays", 180), targets))
-    return f"unknown kind `{kind}`"
+    if kind not in KINDS:
+        return f"unknown kind `{kind}`"
+    read, call, fingerprint = KINDS[kind]
+    return fingerprint(call(read(json.dumps(i))))
 
 
 def golden(cases_dir, rust_digest):
@@ -239,35 +207,69 @@ def refused(block):
         return [f"{ERROR_IDS[x.code]}@{x.path}" for x in e.errors]
 
 
+def example_answer(report):
+    """The CLI's example answer (75 points, 4-star band held at 3 stars by the marker on B5.1):
+    the one place that knows the report's shape."""
+    return (report.total, report.stars)
+
+
+def installed_package(root):
+    """`ocop` comes from site-packages, with its py.typed marker, and not from the repository."""
+    where = Path(ocop.__file__).resolve()
+    return (
+        root.resolve() not in where.parents,
+        "site-packages" in where.parts,
+        (where.parent / "py.typed").is_file(),
+    )
+
+
+def form_total(good):
+    """A form ticked criterion by criterion, as an app does; its running total."""
+    form = ocop.Form("26/2026", 9, good.subject_type)
+    for code, option in good.answers.items():
+        form.set(code, option)
+    return str(form.result().total)
+
+
 def typed_calls(example):
     good = ocop.evaluation_from_json(example)
+    report = ocop.score(good)
+    expect("the CLI's example: 75 points, 3 stars", ("75", 3), lambda: example_answer(report))
     expect("editions, newest first", ["26/2026", "148/2023"], lambda: [e.id for e in ocop.editions()])
     expect("search without diacritics", 9, lambda: ocop.find_product_sets("26/2026", "nuoc mam")[0].product_set)
     expect("sheet 9 starts with A1.1", "A1.1", lambda: ocop.sheet("26/2026", 9).parts[0].sections[0].criteria[0].code)
-    expect("score and score_json agree", ocop.score(good), lambda: ocop.score_json(example))
     expect("JSON round trip", good, lambda: ocop.evaluation_from_json(ocop.evaluation_to_json(good)))
-    expect("plan to 4 stars lifts B5.1", ["B5.1"], lambda: [c.code for c in ocop.plan(good).changes])
-    row = bytes(255 if line.option is None else line.option for line in ocop.score(good).lines)
+    expect(
+        "explain in English only",
+        (True, None),
+        lambda: (lambda line: (bool(line.name.en), line.name.vi))(ocop.explain(report, ocop.Languages.EN).lines[0]),
+    )
+    expect("a form scores as the sheet", str(report.total), lambda: form_total(good))
+    expect("plan to 4 stars lifts B5.1", ["B5.1"], lambda: [c.code for c in ocop.plan(ocop.PlanRequest(evaluation=good)).changes])
+    row = bytes(255 if line.option is None else line.option for line in report.lines)
     expect("the batch path agrees with score", [75, 4, 3] * 2, lambda: list(ocop.score_batch("26/2026", 9, row * 2)))
 
     def with_answers(**answers):
         return changed(good, answers={**good.answers, **answers})
 
+    def portfolio(percent):
+        return ocop.portfolio(ocop.PortfolioRequest(csv="product\n", on="2026-11-23", targets=targets(percent)))
+
     errors = {
-        "a batch row of the wrong length": (["WRONG_TYPE@/rows"], lambda: ocop.score_batch("26/2026", 9, b"\x01\x02")),
+        "a batch row of the wrong length": (["MISSING_ANSWER@/rows"], lambda: ocop.score_batch("26/2026", 9, b"\x01\x02")),
         "unknown criterion": (["UNKNOWN_CRITERION@/answers/Z9"], lambda: ocop.score(with_answers(Z9=0))),
         "option out of range": (["OPTION_OUT_OF_RANGE@/answers/C11"], lambda: ocop.score(with_answers(C11=2**32 - 1))),
         "no product set 27": (["UNKNOWN_PRODUCT_SET@/productSet"], lambda: ocop.score(changed(good, product_set=27))),
         "an invalid date inside a record": (["INVALID_DATE@"], lambda: ocop.score(changed(good, evaluated_on="23/11/2026"))),
-        "a NaN decimal": (["WRONG_TYPE@"], lambda: ocop.portfolio_csv("product\n", "2026-11-23", targets=targets("NaN"))),
-        "a percentage over 100": (["INVALID_TARGET_SET@/targets/0"], lambda: ocop.portfolio_csv("product\n", "2026-11-23", targets=targets("100.5"))),
+        "a NaN decimal": (["WRONG_TYPE@"], lambda: portfolio("NaN")),
+        "a percentage over 100": (["INVALID_TARGET_SET@/targets/targets/0"], lambda: portfolio("100.5")),
         "an empty council": (["COUNCIL_EMPTY@/members"], lambda: ocop.council(council_of(good, 0))),
-        "target star 0": (["INVALID_TARGET@/targetStar"], lambda: ocop.plan(good, 0)),
+        "target star 0": (["INVALID_TARGET@/targetStar"], lambda: ocop.plan(ocop.PlanRequest(evaluation=good, target_star=0))),
         "unknown edition": (["UNKNOWN_EDITION@/edition"], lambda: ocop.edition_data("QĐ 1")),
         "not JSON": (["INVALID_JSON@"], lambda: ocop.evaluation_from_json("{")),
         "nulls where values are required": (
             ["MISSING_FIELD@/productSet", "MISSING_FIELD@/subjectType"],
-            lambda: ocop.score_json('{"productSet": null, "subjectType": null}'),
+            lambda: ocop.evaluation_from_json('{"productSet": null, "subjectType": null}'),
         ),
     }
     for name, (codes, block) in errors.items():
@@ -289,6 +291,8 @@ def council_of(e, members):
 
 if __name__ == "__main__":
     root = Path(sys.argv[1])
+    print(f"ocop from {Path(ocop.__file__).parent}")
+    expect("ocop is the installed package", (True, True, True), lambda: installed_package(root))
     golden(root / "tests" / "cases", sys.argv[2])
     typed_calls((root / "ocop-cli" / "src" / "example.json").read_text(encoding="utf-8"))
     print(f"{passed} passed, {failed} failed")

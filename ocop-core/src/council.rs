@@ -74,10 +74,11 @@ pub struct CouncilInput {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "uniffi", uniffi(default = []))]
     pub requirements_not_met: Vec<String>,
-    /// What an unmet requirement does to the ticked options (default: warn).
-    #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub requirement_rule: RequirementRule,
+    /// What an unmet requirement does to the ticked options; none means
+    /// [`RequirementRule::Warn`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub requirement_rule: Option<RequirementRule>,
     /// Each member's sheet.
     pub members: Vec<MemberSheet>,
     /// Optional council rules.

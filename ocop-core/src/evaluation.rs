@@ -214,14 +214,11 @@ pub struct Evaluation {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "uniffi", uniffi(default = []))]
     pub requirements_not_met: Vec<String>,
-    /// What an unmet requirement does to the ticked option (default: warn).
-    #[serde(default, skip_serializing_if = "is_default")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub requirement_rule: RequirementRule,
-}
-
-fn is_default<T: Default + PartialEq>(v: &T) -> bool {
-    *v == T::default()
+    /// What an unmet requirement does to the ticked option; none means
+    /// [`RequirementRule::Warn`]. (An `Option` so that Kotlin and Swift may leave it out.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub requirement_rule: Option<RequirementRule>,
 }
 
 /// The fields an evaluation and a council share: the product and the council's decisions.
@@ -253,7 +250,7 @@ pub(crate) struct Header {
     pub(crate) tourism_case: Option<u8>,
     pub(crate) level: Option<Level>,
     pub(crate) requirements_not_met: Vec<String>,
-    pub(crate) requirement_rule: RequirementRule,
+    pub(crate) requirement_rule: Option<RequirementRule>,
 }
 
 impl Header {
@@ -292,7 +289,7 @@ impl Header {
             tourism_case,
             level,
             requirements_not_met: requirements_not_met.unwrap_or_default(),
-            requirement_rule: requirement_rule.unwrap_or_default(),
+            requirement_rule,
         })
     }
 }
@@ -338,7 +335,7 @@ impl Evaluation {
             tourism_case: None,
             level: None,
             requirements_not_met: Vec::new(),
-            requirement_rule: RequirementRule::Warn,
+            requirement_rule: None,
         }
     }
 
@@ -547,7 +544,7 @@ impl Catalog {
             automatic_knockouts: Vec::new(),
             dossier_rejected: evaluation.dossier_rejected,
             requirements_not_met: Vec::new(),
-            requirement_rule: evaluation.requirement_rule,
+            requirement_rule: evaluation.requirement_rule.unwrap_or_default(),
             warnings,
             reference: evaluation.reference.clone(),
         };

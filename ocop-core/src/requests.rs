@@ -411,6 +411,9 @@ impl Catalog {
         &self,
         request: &PortfolioRequest,
     ) -> Result<PortfolioReport, InputErrors> {
+        if let Some(targets) = &request.targets {
+            targets.check().map_err(|e| e.under("/targets"))?;
+        }
         self.portfolio_csv(
             &request.csv,
             request.on,

@@ -26,7 +26,7 @@ const TS_TYPES: &'static str = r#"
 /**
  * What `safeScore` returns instead of throwing: the result, or every problem in the input.
  */
-export type Answer<T> =
+export type SafeResult<T> =
     | { type: "success"; result: T }
     | { type: "failure"; errors: InputError[] };
 

@@ -32,7 +32,7 @@ pub fn score(
 
 /// Like `score`, but never throws: `{ type: "success", result }` or
 /// `{ type: "failure", errors }`.
-#[wasm_bindgen(js_name = safeScore, unchecked_return_type = "Answer<ScoreReport>")]
+#[wasm_bindgen(js_name = safeScore, unchecked_return_type = "SafeResult<ScoreReport>")]
 pub fn safe_score(
     #[wasm_bindgen(
         unchecked_param_type = "unknown",

@@ -17,18 +17,28 @@ fun catalogAndJson(example: String, checks: Checks) {
     checks.expect("error table has every code, INTERNAL last", "INTERNAL") { errorCodes().last().id }
     checks.expect("warning table", "PROVISIONAL_SHEET") { warningCodes().first().id }
     val evaluation = evaluationFromJson(example)
-    checks.expect("score and scoreJson agree", score(evaluation)) { scoreJson(example) }
     checks.expect("JSON round trip", evaluation) { evaluationFromJson(evaluationToJson(evaluation)) }
     checks.expect("fish sauce: 75 points, 3 stars", "75/3") {
-        score(evaluation).let { "${it.total}/${it.stars?.star}" }
+        score(evaluation).let { "${it.total}/${it.stars}" }
     }
-    checks.expect("plan to 4 stars lifts B5.1", listOf("B5.1")) { plan(evaluation).changes.map { it.code } }
+    checks.expect("the report carries codes; explain adds the English labels", "A1.1" to true) {
+        val report = score(evaluation)
+        val words = explain(report, Languages.EN)
+        report.lines.first().code to (words.lines.first().name.en.orEmpty().isNotEmpty() && words.lines.first().name.vi == null)
+    }
+    checks.expect("a form ticked criterion by criterion scores as the sheet", score(evaluation).total.toString()) {
+        Form("26/2026", 9u, evaluation.subjectType).use { form ->
+            evaluation.answers.forEach { (code, option) -> form.set(code, option?.toUByte()) }
+            form.result().total.toString()
+        }
+    }
+    checks.expect("plan to 4 stars lifts B5.1", listOf("B5.1")) { plan(PlanRequest(evaluation)).changes.map { it.code } }
     checks.expect("the batch path agrees with score: total, band, stars", listOf(75, 4, 3, 75, 4, 3)) {
         val row = batchRow(evaluation)
         scoreBatch("26/2026", 9u, row + row).map { it.toInt() and 0xFF }
     }
     checks.expect("product code written and parsed", "38-12345-007-2026") {
-        parseProductCode(formatProductCode("26/2026", "38", "12345", 7u, 2026u)).formatted
+        parseProductCode(ProductCodeRequest(formatProductCode(ProductCodeParts("26/2026", "38", "12345", 7u, 2026u)))).formatted
     }
 }
 
@@ -45,7 +55,7 @@ fun errorPaths(example: String, checks: Checks) {
 
     fun expect(name: String, vararg codes: String, block: () -> Any?) = checks.expect(name, codes.toList()) { refused(block) }
 
-    expect("a batch row of the wrong length", "WRONG_TYPE@/rows") {
+    expect("a batch row of the wrong length", "MISSING_ANSWER@/rows") {
         scoreBatch("26/2026", 9u, byteArrayOf(1, 2, 3))
     }
     expect("a batch option out of range", "OPTION_OUT_OF_RANGE@/rows/1/1") {
@@ -67,15 +77,15 @@ fun errorPaths(example: String, checks: Checks) {
     expect("sheet of an unknown product set", "UNKNOWN_PRODUCT_SET@/productSet") { sheet("26/2026", 255u) }
     expect("catalog of an unknown edition", "UNKNOWN_EDITION@/edition") { productSets("") }
     expect("an invalid date inside a record", "INVALID_DATE@") { score(good.copy(evaluatedOn = "2026-02-30")) }
-    expect("a date argument that is not a date", "INVALID_DATE@") { dossierRules("yesterday", DossierKind.FIRST) }
+    expect("a date argument that is not a date", "INVALID_DATE@") { dossierRules(DossierRulesRequest("yesterday", DossierKind.FIRST)) }
     expect("a NaN decimal", "WRONG_TYPE@") {
-        portfolioCsv("product\n", "2026-11-23", targets = targets(atLeastPercent = "NaN"))
+        portfolio(PortfolioRequest("product\n", "2026-11-23", targets = targets(atLeastPercent = "NaN")))
     }
-    expect("a percentage over 100", "INVALID_TARGET_SET@/targets/0") {
-        portfolioCsv("product\n", "2026-11-23", targets = targets(atLeastPercent = "250"))
+    expect("a percentage over 100", "INVALID_TARGET_SET@/targets/targets/0") {
+        portfolio(PortfolioRequest("product\n", "2026-11-23", targets = targets(atLeastPercent = "250")))
     }
-    expect("the largest decimal, which would overflow", "INVALID_TARGET_SET@/targets/0") {
-        portfolioCsv("product\n", "2026-11-23", targets = targets(atLeastPercent = "79228162514264337593543950335"))
+    expect("the largest decimal, which would overflow", "INVALID_TARGET_SET@/targets/targets/0") {
+        portfolio(PortfolioRequest("product\n", "2026-11-23", targets = targets(atLeastPercent = "79228162514264337593543950335")))
     }
     expect("an empty council", "COUNCIL_EMPTY@/members") { council(councilOf(good, members = 0)) }
     expect("too many members", "TOO_MANY_ITEMS@/members") { council(councilOf(good, members = 51)) }
@@ -83,16 +93,16 @@ fun errorPaths(example: String, checks: Checks) {
         val input = councilOf(good, members = 2)
         council(input.copy(members = listOf(input.members[0], input.members[1].copy(answers = good.answers + ("C7" to 9u)))))
     }
-    expect("target star 6", "INVALID_TARGET@/targetStar") { plan(good, targetStar = 6u) }
+    expect("target star 6", "INVALID_TARGET@/targetStar") { plan(PlanRequest(good, targetStar = 6u)) }
     expect("a reference too long", "STRING_TOO_LONG@/reference") { score(good.copy(reference = "x".repeat(201))) }
     expect("judged before issue", "INVALID_DATE_RANGE@/on") {
         certificate(CertificateInput(issuedOn = "2026-06-01", on = "2026-05-01"))
     }
-    expect("a product code too long", "STRING_TOO_LONG@") { parseProductCode("1-".repeat(40)) }
+    expect("a product code too long", "STRING_TOO_LONG@/code") { parseProductCode(ProductCodeRequest("1-".repeat(40))) }
     expect("not JSON", "INVALID_JSON@") { evaluationFromJson("{") }
     expect("nested too deep", "TOO_DEEP@") { evaluationFromJson("[".repeat(17) + "]".repeat(17)) }
     expect("wrong types and unknown fields", "UNKNOWN_FIELD@/colour", "WRONG_TYPE@/productSet", "UNKNOWN_SUBJECT_TYPE@/subjectType") {
-        scoreJson("""{"productSet": "nine", "subjectType": "bank", "colour": 1}""")
+        evaluationFromJson("""{"productSet": "nine", "subjectType": "bank", "colour": 1}""")
     }
     expect("nulls where values are required", "MISSING_FIELD@/productSet", "MISSING_FIELD@/subjectType") {
         evaluationFromJson("""{"productSet": null, "subjectType": null}""")
@@ -103,13 +113,13 @@ fun errorPaths(example: String, checks: Checks) {
     expect("members that are not a list", "WRONG_TYPE@/members") {
         councilFromJson("""{"edition": "26/2026", "productSet": 9, "subjectType": "farm", "members": "all"}""")
     }
-    expect("an invalid target set", "INVALID_TARGET_SET@") { targetSetFromJson("""{"name": 7}""") }
+    expect("an invalid target set", "WRONG_TYPE@/name", "MISSING_FIELD@/targets") { targetSetFromJson("""{"name": 7}""") }
     val extremes = listOf<() -> Any>(
         { certificate(CertificateInput(issuedOn = "9999-12-31", on = "9999-12-31")) },
-        { roundForSubmission("9999-12-31", Level.CENTRAL) },
-        { nextRound("0001-01-01", Level.PROVINCE) },
-        { formatProductCode("26/2026", "38", "12345", UInt.MAX_VALUE, UShort.MAX_VALUE) },
-        { plan(good, targetStar = UByte.MAX_VALUE) },
+        { roundForSubmission(RoundRequest("9999-12-31", Level.CENTRAL)) },
+        { nextRound(RoundRequest("0001-01-01", Level.PROVINCE)) },
+        { formatProductCode(ProductCodeParts("26/2026", "38", "12345", UInt.MAX_VALUE, UShort.MAX_VALUE)) },
+        { plan(PlanRequest(good, targetStar = UByte.MAX_VALUE)) },
         { score(good.copy(formatVersion = UInt.MAX_VALUE, tourismCase = UByte.MAX_VALUE)) },
         { findProductSets("26/2026", "ă".repeat(100_000)) },
     )

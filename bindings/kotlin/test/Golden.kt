@@ -4,7 +4,6 @@
 package vn.ocop.test
 
 import com.google.gson.JsonElement
-import com.google.gson.JsonObject
 import com.google.gson.JsonParser
 import java.io.File
 import java.security.MessageDigest
@@ -36,66 +35,22 @@ fun golden(dir: File, rustDigest: String, checks: Checks) {
     checks.expect("digest equals the Rust digest", rustDigest) { digest }
 }
 
+/** Each kind read by the core's own reader (`…FromJson`), as the Rust runner does. */
 private fun run(kind: String, input: JsonElement): String {
-    val o = input.asJsonObject
+    val json = input.toString()
     return when (kind) {
-        "score" -> score(evaluationFromJson(input.toString())).fingerprint()
-        "council" -> council(councilFromJson(input.toString())).fingerprint()
-        "plan" -> {
-            val evaluation = under("/evaluation") { evaluationFromJson(o["evaluation"].toString()) }
-            val target = o.long("targetStar")?.takeIf { it in 0..255 }?.toUByte()
-            val only = o["onlyCriteria"]?.asJsonArray?.map { it.asString }
-            val result = if (only != null && target == null) bestReachable(evaluation, only) else plan(evaluation, target, only)
-            result.fingerprint()
-        }
-        "compare" -> {
-            val own = under("/selfAssessment") { evaluationFromJson(o["selfAssessment"].toString()) }
-            val other = o["council"].asJsonObject
-            if (other.has("members")) {
-                compareWithCouncil(own, councilFromJson(other.toString()))
-            } else {
-                compare(own, under("/council") { evaluationFromJson(other.toString()) })
-            }.fingerprint()
-        }
-        "certificate" -> certificate(
-            CertificateInput(
-                edition = o.str("edition"),
-                issuedOn = o.str("issuedOn")!!,
-                stars = o.long("stars")?.toUByte(),
-                on = o.str("on")!!,
-                reevaluationFiledOn = o.str("reevaluationFiledOn"),
-                reevaluationDecidedOn = o.str("reevaluationDecidedOn"),
-                revokedOn = o.str("revokedOn"),
-                revocationGround = o.str("revocationGround")?.let { RevocationGround.valueOf(it.uppercase()) },
-            ),
-        ).fingerprint()
-        "dossierRules" -> dossierRules(o.str("filedOn")!!, DossierKind.valueOf(o.str("kind")!!.uppercase()))
+        "score" -> score(evaluationFromJson(json)).fingerprint()
+        "council" -> council(councilFromJson(json)).fingerprint()
+        "plan" -> plan(planRequestFromJson(json)).fingerprint()
+        "compare" -> compare(compareRequestFromJson(json)).fingerprint()
+        "certificate" -> certificate(certificateFromJson(json)).fingerprint()
+        "dossierRules" -> dossierRules(dossierRulesRequestFromJson(json))
             .let { "edition=${it.edition} finish_by=${opt(it.finishBy)}" }
-        "round", "nextRound" -> {
-            val level = Level.valueOf(o.str("level")!!.uppercase())
-            val on = o.str("on")!!
-            (if (kind == "round") roundForSubmission(on, level) else nextRound(on, level)).fingerprint()
-        }
-        "productCode" -> {
-            val known = o["known"]?.asJsonObject?.let {
-                AdminCodes(it.strings("provinces"), it.strings("districts"), it.strings("communes"))
-            }
-            parseProductCode(o.str("code").orEmpty(), o.str("edition"), known).fingerprint()
-        }
-        "productCodeFormat" -> "formatted=" + formatProductCode(
-            o.str("edition").orEmpty(), o.str("province").orEmpty(), o.str("area").orEmpty(),
-            (o.long("sequence") ?: 0).toUInt(), (o.long("year") ?: 0).toUShort(),
-        )
-        "portfolio" -> {
-            val t = o["targets"]
-            val targets = when {
-                t == null -> null
-                t.isJsonPrimitive && t.asString == "ha-tinh-2023-2025" -> haTinhTargets()
-                else -> targetSetFromJson(t.toString())
-            }
-            val days = o.long("expiringWithinDays")?.toUInt() ?: 180u
-            portfolioCsv(o.str("csv").orEmpty(), o.str("on")!!, days, targets).fingerprint()
-        }
+        "round" -> roundForSubmission(roundRequestFromJson(json)).fingerprint()
+        "nextRound" -> nextRound(roundRequestFromJson(json)).fingerprint()
+        "productCode" -> parseProductCode(productCodeRequestFromJson(json)).fingerprint()
+        "productCodeFormat" -> "formatted=" + formatProductCode(productCodePartsFromJson(json))
+        "portfolio" -> portfolio(portfolioRequestFromJson(json)).fingerprint()
         else -> "unknown kind `$kind`"
     }
 }
@@ -124,15 +79,15 @@ private fun ScoreReport.fingerprint(): String {
         is Outcome.NotRated -> "notRated@${o.at}"
         is Outcome.Rejected -> "rejected@${o.at ?: "dossier"}"
     }
-    return "total=$total parts=${list(parts.map { it.points })} band=${opt(band?.star)} " +
-        "stars=${opt(stars?.star)} certifiable=$certifiable outcome=$outcome " +
+    return "total=$total parts=${list(parts.map { it.points })} band=${opt(band)} " +
+        "stars=${opt(stars)} certifiable=$certifiable outcome=$outcome " +
         "blockers=${list(blockers.map { "${it.star}:${it.code}" })} " +
         "recognised=${opt(recognition.recognisedAt?.id)} forward=${opt(recognition.forwardTo?.id)} " +
         "warnings=${list(warnings.map { warningIds[it.code] })}"
 }
 
 private fun CouncilReport.fingerprint() =
-    "mean=$mean rounded=${opt(roundedMean)} band=${opt(result.band?.star)} stars=${opt(result.stars?.star)} " +
+    "mean=$mean rounded=${opt(roundedMean)} band=${opt(result.band)} stars=${opt(result.stars)} " +
         "spread=$spread exceeded=$spreadExceeded stands=$resultStands quorum=${opt(quorum?.met)} " +
         "members=${list(members.map { it.total })} disagree=${list(disagreements.map { it.code })} " +
         "blockers=${list(result.blockers.map { "${it.star}:${it.code}" })} " +
@@ -170,18 +125,3 @@ private fun PortfolioReport.fingerprint(): String {
         "expired_without=${reevaluation.expiredWithout} coverage=${reevaluation.percent} " +
         "targets=$targets row_errors=$rows"
 }
-
-// ---- reading the cases' JSON ----
-
-/** Errors of a sub-input reported under its place in the case, as the Rust runner does. */
-private fun <T> under(prefix: String, block: () -> T): T = try {
-    block()
-} catch (e: OcopException.Invalid) {
-    throw OcopException.Invalid(e.code, prefix + e.path, e.reason, e.errors.map { it.copy(path = prefix + it.path) })
-}
-
-private fun JsonObject.str(key: String): String? = get(key)?.takeUnless { it.isJsonNull }?.asString
-
-private fun JsonObject.long(key: String): Long? = get(key)?.takeUnless { it.isJsonNull }?.asLong
-
-private fun JsonObject.strings(key: String): List<String> = get(key)?.asJsonArray?.map { it.asString }.orEmpty()

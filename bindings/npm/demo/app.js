@@ -4,6 +4,7 @@
 import init, {
   council,
   editions,
+  explain,
   plan,
   productSets,
   safeScore,
@@ -182,11 +183,15 @@ function answersOf(ticks) {
 
 const evaluation = () => ({ ...product(), answers: answersOf(state.answers) });
 
-function verdict(r) {
+/** The result in words: the core's own sentence, in the page's language. */
+const words = (r) => explain(r, state.lang);
+const said = (l) => l[state.lang] ?? '';
+
+function verdict(r, x = words(r)) {
   const o = r.outcome;
-  if (o.kind === 'notRated') return `${t('notRated')} ${o.at}: ${label(o.reason)}`;
-  if (o.kind === 'rejected') return `${t('rejected')}${o.at ? ` (${o.at})` : ''}: ${o.reasons.map(label).join('; ')}`;
-  return `${r.stars.star}★ — ${r.certifiable ? t('certified') : t('notCertified')}`;
+  if (o.kind === 'notRated') return `${t('notRated')} ${o.at}: ${x.outcome.map(said).join('; ')}`;
+  if (o.kind === 'rejected') return `${t('rejected')}${o.at ? ` (${o.at})` : ''}: ${x.outcome.map(said).join('; ')}`;
+  return `${r.stars}★ — ${r.certifiable ? t('certified') : t('notCertified')}. ${said(x.summary)}`;
 }
 
 function showErrors(list, errors) {
@@ -218,27 +223,28 @@ function update() {
   $('answered').textContent = t('answered', answered + filled.length, criteria.length);
   $('total').textContent = `${r.total}/${r.maxTotal}`;
   $('parts').replaceChildren(...r.parts.map((p) => el('span', { textContent: `${p.code} ${p.points}/${p.max}` })));
-  $('band').textContent = stars(r.band?.star);
-  $('stars').textContent = stars(r.stars?.star);
-  $('band').dataset.star = r.band?.star ?? '';
-  $('stars').dataset.star = r.stars?.star ?? '';
-  $('verdict').textContent = verdict(r);
+  $('band').textContent = stars(r.band);
+  $('stars').textContent = stars(r.stars);
+  $('band').dataset.star = r.band ?? '';
+  $('stars').dataset.star = r.stars ?? '';
+  const x = words(r);
+  $('verdict').textContent = verdict(r, x);
   $('blockers').replaceChildren(...(r.blockers.length
     ? r.blockers.map((b) => {
       $(`c-${b.code}`)?.classList.add('blocked');
       return el('li', { textContent: `${b.star}★: ${t('needs', b)}` });
     })
     : [el('li', { textContent: t('none') })]));
-  $('warnings').replaceChildren(...r.warnings.map((w) => el('li', { textContent: `${w.code}: ${w.message}` })));
+  $('warnings').replaceChildren(...r.warnings.map((w, i) => el('li', { textContent: `${w.code}: ${said(x.warnings[i])}` })));
   renderPlan(r);
   updateCouncil();
 }
 
 function renderPlan(r) {
   if (r.outcome.kind === 'rejected') return $('plan').replaceChildren();
-  if (r.stars?.star === 5) return $('plan').replaceChildren(el('p', { textContent: t('top') }));
+  if (r.stars === 5) return $('plan').replaceChildren(el('p', { textContent: t('top') }));
   try {
-    const p = plan(evaluation());
+    const p = plan({ evaluation: evaluation() });
     $('plan').replaceChildren(p.reachable
       ? el('div', {}, el('ul', {}, ...p.changes.map((c) => el('li', { textContent: t('change', c) }))), el('p', { textContent: t('planResult', p) }))
       : el('p', { textContent: t('planNone') }));
@@ -288,9 +294,9 @@ function updateCouncil() {
     const r = council(input);
     $('council-errors').replaceChildren();
     $('council-mean').textContent = r.roundedMean ?? r.mean;
-    $('council-band').textContent = stars(r.result.band?.star);
-    $('council-stars').textContent = stars(r.result.stars?.star);
-    $('council-stars').dataset.star = r.result.stars?.star ?? '';
+    $('council-band').textContent = stars(r.result.band);
+    $('council-stars').textContent = stars(r.result.stars);
+    $('council-stars').dataset.star = r.result.stars ?? '';
     $('council-members').textContent = `${r.members.map((m) => m.total).join(' · ')} (${t('spread')} ${r.spread})`;
     $('council-verdict').textContent = `${verdict(r.result)}. ${r.resultStands ? t('stands') : t('rescore')}`;
     for (const d of r.disagreements) $(`row-${d.code}`)?.classList.add('disagree');

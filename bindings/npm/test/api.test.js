@@ -58,7 +58,7 @@ describe('the package', () => {
     const out = runModule(`
       import init, { ready, score } from ${JSON.stringify(join(PKG, 'index.js'))};
       const example = ${JSON.stringify(example)};
-      const first = score(example).stars.star;            // no init() needed
+      const first = score(example).stars;                 // no init() needed
       console.log(first, init() === ready, await init());
     `);
     assert.equal(out, '3 true undefined');
@@ -77,7 +77,7 @@ describe('the package', () => {
       const again = init('/never/fetched.wasm'); // later calls return the same promise
       await loading;
       await ready;
-      console.log(before, loading === again, score(${JSON.stringify(example)}).stars.star);
+      console.log(before, loading === again, score(${JSON.stringify(example)}).stars);
     `);
     assert.equal(out, 'pending true 3');
   });
@@ -179,16 +179,40 @@ describe('catalog', () => {
 });
 
 describe('scoring', () => {
-  test('the fish-sauce example: 75 points, 4★ band, held at 3★ by B5.1', () => {
+  test('the fish-sauce example: 75 points, 4★ band, held at 3★ by B5.1, by code', () => {
     const r = ocop.score(example);
+    assert.equal(r.formatVersion, 2);
     assert.equal(r.total, '75');
-    assert.deepEqual(r.parts.map((p) => p.points), ['35', '16', '24']);
-    assert.deepEqual([r.band.star, r.stars.star, r.certifiable], [4, 3, true]);
+    assert.deepEqual(r.parts.map((p) => [p.code, p.points]), [['A', '35'], ['B', '16'], ['C', '24']]);
+    assert.deepEqual([r.band, r.stars, r.certifiable], [4, 3, true]);
     assert.deepEqual(r.outcome, { kind: 'rated' });
     assert.deepEqual(r.blockers.map((b) => [b.star, b.code, b.needsPoints, b.option]), [[4, 'B5.1', 5, 4]]);
     assert.equal(r.reference, example.reference);
     assert.equal(r.lines.length, 31);
-    assert.equal(r.lines.find((l) => l.code === 'A3.1').status, 'filled');
+    assert.deepEqual(r.lines.find((l) => l.code === 'A3.1'), { code: 'A3.1', option: 2, points: '3', status: 'filled' });
+    assert.deepEqual(r.warnings.map((w) => [w.code, w.path]), [
+      ['ANSWER_FILLED', '/answers/A3.1'], ['IMPLIED_OPTION', '/answers/A2.4'], ['READING_APPLIED', '/answers'],
+    ]);
+    // Codes and numbers only: no labels travel with a score (they were 16 KB before format 2).
+    const keys = new Set();
+    JSON.stringify(r, (k, v) => (keys.add(k), v));
+    for (const label of ['label', 'name', 'vi', 'en', 'text']) assert.ok(!keys.has(label), label);
+    assert.ok(JSON.stringify(r).length < 4000, `${JSON.stringify(r).length} bytes`);
+  });
+
+  test('explain adds the labels, in one language or both', () => {
+    const r = ocop.score(example);
+    const en = ocop.explain(r, 'en');
+    assert.equal(en.report.total, '75');
+    assert.equal(en.lines.length, r.lines.length);
+    assert.equal(en.lines[0].name.en, 'Raw-material source');
+    assert.equal(en.lines[0].name.vi, undefined);
+    assert.match(en.summary.en, /star markers on B5\.1 cap the result at 3 stars/);
+    assert.equal(en.warnings.length, r.warnings.length);
+    assert.match(en.blockers[0].en, /electronic traceability/);
+    const both = ocop.explain(r);
+    assert.equal(both.lines[0].name.vi, 'Nguồn nguyên liệu');
+    assert.throws(() => ocop.explain(r, 'fr'), (e) => e.name === 'OcopError' && e.code === 'WRONG_TYPE' && e.path === '/languages');
   });
 
   test('safeScore answers instead of throwing', () => {
@@ -203,6 +227,25 @@ describe('scoring', () => {
   test('a rule outcome is data, not an error', () => {
     const r = ocop.score({ ...example, dossierRejected: true });
     assert.deepEqual([r.outcome.kind, r.outcome.at, r.band, r.certifiable], ['rejected', undefined, undefined, false]);
+  });
+
+  test('a form scores tick by tick, as score does, and refuses a bad tick without changing', () => {
+    const form = new ocop.Form('26/2026', 9, 'cooperative');
+    for (const [code, option] of Object.entries(example.answers)) form.set(code, option);
+    const now = form.result();
+    assert.deepEqual([now.total, now.band, now.stars, now.blocker, now.parts], [75, 4, 3, 'B5.1', [35, 16, 24]]);
+    assert.throws(() => form.set('A1.1', 9), (e) => e.code === 'OPTION_OUT_OF_RANGE' && e.path === '/answers/A1.1');
+    assert.throws(() => form.set('Z9', 0), (e) => e.code === 'UNKNOWN_CRITERION');
+    assert.equal(form.result().total, 75);
+    form.set('B5.1', 4);
+    assert.deepEqual([form.result().total, form.result().stars], [77, 4]);
+    const criteria = criteriaOf(ocop.sheet('26/2026', 9));
+    form.setAt(criteria.findIndex((c) => c.code === 'B5.1'), 3);
+    assert.equal(form.result().stars, 3);
+    assert.equal(form.report().total, '75');
+    assert.deepEqual(form.evaluation().answers['B5.1'], 3);
+    form.free();
+    assert.throws(() => new ocop.Form('26/2026', 26, 'bank'), (e) => e.code === 'UNKNOWN_SUBJECT_TYPE');
   });
 
   test('scoreBatch gives the total, band and stars of score, 3 bytes a sheet', () => {
@@ -223,7 +266,7 @@ describe('scoring', () => {
       const answers = Object.fromEntries(criteria.map((c, i) => [c.code, row[i] === 255 ? null : row[i]]));
       const r = ocop.score({ edition: '26/2026', productSet: 9, subjectType: 'cooperative', answers });
       const got = [...scores.subarray(3 * k, 3 * k + 3)];
-      assert.deepEqual(got, [Number(r.total), r.band.star, r.stars.star], `sheet ${k}`);
+      assert.deepEqual(got, [Number(r.total), r.band, r.stars], `sheet ${k}`);
     });
   });
 
@@ -234,19 +277,20 @@ describe('scoring', () => {
       members: [{ answers: best }, { answers: { ...best, 'C6.5': 2 } }, { answers: best }],
     });
     assert.equal(r.mean, '99.33');
-    assert.deepEqual([r.result.band.star, r.result.stars.star], [5, 4]);
+    assert.deepEqual([r.result.band, r.result.stars], [5, 4]);
     assert.deepEqual(r.disagreements.map((d) => [d.code, d.options]), [['C6.5', [best['C6.5'], 2, best['C6.5']]]]);
     assert.deepEqual(r.members.map((m) => m.total), [100, 98, 100]);
   });
 
-  test('the next-star plan and the best reachable star', () => {
-    const p = ocop.plan(example);
-    assert.deepEqual([p.targetStar, p.reachable, p.newTotal, p.newStars], [4, true, 77, 4]);
+  test('the next-star plan, the best reachable star, and the plan in words', () => {
+    const p = ocop.plan({ evaluation: example });
+    assert.deepEqual([p.edition, p.productSet, p.targetStar, p.reachable, p.newTotal, p.newStars], ['26/2026', 9, 4, true, 77, 4]);
     assert.deepEqual(p.changes.map((c) => [c.code, c.fromOption, c.toOption, c.requiredByMarker]), [['B5.1', 3, 4, true]]);
-    const five = ocop.plan(example, 5);
-    assert.equal(five.targetStar, 5);
-    const best = ocop.bestReachable(example, ['B5.1']);
-    assert.equal(best.newStars, 4);
+    assert.equal(ocop.plan({ evaluation: example, targetStar: 5 }).targetStar, 5);
+    assert.equal(ocop.plan({ evaluation: example, onlyCriteria: ['B5.1'] }).newStars, 4);
+    const words = ocop.explainPlan(p, 'vi');
+    assert.equal(words.changes[0].name.vi, 'Câu chuyện sản phẩm');
+    assert.match(words.changes[0].option.vi, /truy xuất nguồn gốc điện tử$/);
   });
 
   test('a self-assessment against the council sheet and a council', () => {
@@ -255,11 +299,11 @@ describe('scoring', () => {
     const best = b43.options.length - 1;
     const claimed = String(b43.options[best].points - b43.options[example.answers['B4.3']].points);
     const own = { ...example, answers: { ...example.answers, 'B4.3': best } };
-    const c = ocop.compare(own, example);
+    const c = ocop.compare({ selfAssessment: own, council: example });
     assert.deepEqual(c.differences.map((d) => [d.code, d.selfOption, d.councilOption, d.atStake]), [['B4.3', best, 3, claimed]]);
     assert.deepEqual([c.pointsOverclaimed, c.pointsUnderclaimed], [claimed, '0']);
     const { answers, reference, ...product } = example;
-    const withCouncil = ocop.compare(own, { ...product, members: [{ answers }, { answers }] });
+    const withCouncil = ocop.compare({ selfAssessment: own, council: { ...product, members: [{ answers }, { answers }] } });
     assert.equal(withCouncil.councilTotal, '75');
     assert.equal(withCouncil.differences[0].councilOption, undefined);
   });
@@ -273,27 +317,27 @@ describe('certificates, rounds, codes and portfolios', () => {
   });
 
   test('dossier rules and rounds', () => {
-    assert.deepEqual(ocop.dossierRules('2026-05-10', 'first').finishBy, '2026-07-21');
-    assert.equal(ocop.roundForSubmission('2026-08-12', 'province').round.number, 2);
-    assert.equal(ocop.nextRound('2025-09-01', 'province').round, undefined);
+    assert.deepEqual(ocop.dossierRules({ filedOn: '2026-05-10', kind: 'first' }).finishBy, '2026-07-21');
+    assert.equal(ocop.roundForSubmission({ on: '2026-08-12', level: 'province' }).round.number, 2);
+    assert.equal(ocop.nextRound({ on: '2025-09-01', level: 'province' }).round, undefined);
   });
 
   test('product codes, parsed and written', () => {
-    const c = ocop.parseProductCode('38-12345-007-2026');
+    const c = ocop.parseProductCode({ code: '38-12345-007-2026' });
     assert.deepEqual(c.segments.map((s) => s.kind), ['province', 'commune', 'sequence', 'year']);
-    assert.equal(ocop.parseProductCode('83-829-12-2022', '148/2023').edition, '148/2023');
+    assert.equal(ocop.parseProductCode({ code: '83-829-12-2022', edition: '148/2023' }).edition, '148/2023');
     assert.equal(ocop.formatProductCode({ edition: '26/2026', province: '38', area: '12345', sequence: 7, year: 2026 }), '38-12345-007-2026');
   });
 
   test('a portfolio against the bundled Hà Tĩnh targets', () => {
     const csv = 'product,product_set,subject_type,stars,recognised_on\n'
       + 'Nước mắm,9,cooperative,4,2024-03-15\nChè xanh,11,household,3,2023-11-30\nBad row,99,farm,3,2024-01-01\n';
-    const r = ocop.portfolio(csv, '2026-11-23', 365, ocop.haTinhTargets());
+    const r = ocop.portfolio({ csv, on: '2026-11-23', expiringWithinDays: 365, targets: 'ha-tinh-2023-2025' });
     assert.equal(r.products, 2);
     assert.equal(r.expiringWithinDays, 365);
     assert.deepEqual(r.rowErrors.map((e) => e.line), [4]);
-    assert.equal(r.targets.length, ocop.haTinhTargets().targets.length);
+    assert.equal(r.targets.length, ocop.targetSet('ha-tinh-2023-2025').targets.length);
     assert.equal(r.targets[0].met, false);
-    assert.equal(ocop.portfolio(csv, '2026-11-23').expiringWithinDays, 180);
+    assert.equal(ocop.portfolio({ csv, on: '2026-11-23' }).expiringWithinDays, 180);
   });
 });

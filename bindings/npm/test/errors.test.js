@@ -124,7 +124,7 @@ describe('limits are checked before anything is copied', () => {
     const { proxy, revoke } = Proxy.revocable({}, {});
     revoke();
     refused(() => ocop.score({ ...example, answers: proxy }), 'WRONG_TYPE', '/answers');
-    refused(() => ocop.plan(example, null, proxy), 'WRONG_TYPE', '/onlyCriteria');
+    refused(() => ocop.plan({ evaluation: example, onlyCriteria: proxy }), 'WRONG_TYPE', '/onlyCriteria');
   });
 });
 
@@ -138,49 +138,55 @@ describe('every other function refuses with a code and a path', () => {
     ['sheet: unknown product set', () => ocop.sheet('26/2026', 0), 'UNKNOWN_PRODUCT_SET', '/productSet'],
     ['sheet: NaN product set', () => ocop.sheet('26/2026', NaN), 'WRONG_TYPE', '/productSet'],
     ['scoreBatch: not a Uint8Array', () => ocop.scoreBatch('26/2026', 9, [0, 1]), 'WRONG_TYPE', '/rows'],
-    ['scoreBatch: partial row', () => ocop.scoreBatch('26/2026', 9, new Uint8Array(criterionCount + 1)), 'WRONG_TYPE', '/rows'],
+    ['scoreBatch: partial row', () => ocop.scoreBatch('26/2026', 9, new Uint8Array(criterionCount + 1)), 'MISSING_ANSWER', '/rows'],
     ['scoreBatch: option out of range', () => ocop.scoreBatch('26/2026', 9, new Uint8Array(criterionCount).fill(7)), 'OPTION_OUT_OF_RANGE', '/rows/0/0'],
     ['council: no members', () => ocop.council({ ...product, members: [] }), 'COUNCIL_EMPTY', '/members'],
     ['council: members not a list', () => ocop.council({ ...product, members: {} }), 'WRONG_TYPE', '/members'],
     ['council: NaN in a member', () => ocop.council({ ...product, members: [{ answers: { 'A1.1': NaN } }] }), 'WRONG_TYPE', '/members/0/answers/A1.1'],
-    ['council: bad rules', () => ocop.council({ ...product, members, rules: { rounding: { mode: 'sideways' } } }), 'INVALID_COUNCIL_RULES', '/rules/rounding/mode'],
-    ['plan: target 7', () => ocop.plan(example, 7), 'INVALID_TARGET', '/targetStar'],
-    ['plan: target 3.5', () => ocop.plan(example, 3.5), 'INVALID_TARGET', '/targetStar'],
-    ['plan: target as text', () => ocop.plan(example, 'four'), 'WRONG_TYPE', '/targetStar'],
-    ['plan: unknown criterion', () => ocop.plan(example, 4, ['Z9']), 'UNKNOWN_CRITERION', '/onlyCriteria/0'],
-    ['plan: criteria not a list', () => ocop.plan(example, 4, 'B5.1'), 'WRONG_TYPE', '/onlyCriteria'],
-    ['bestReachable: no criteria', () => ocop.bestReachable(example), 'WRONG_TYPE', '/onlyCriteria'],
-    ['compare: both sheets malformed', () => ocop.compare(null, 5), 'WRONG_TYPE', '/selfAssessment'],
-    ['compare: another product', () => ocop.compare(example, { ...example, productSet: 10 }), 'COUNCIL_MISMATCH', '/council'],
-    ['compare: malformed council', () => ocop.compare(example, { ...product, members: [{ answers: 3 }] }), 'WRONG_TYPE', '/council/members/0/answers'],
+    ['council: bad rules', () => ocop.council({ ...product, members, rules: { rounding: { mode: 'sideways' } } }), 'WRONG_TYPE', '/rules/rounding/mode'],
+    ['council: too many decimals', () => ocop.council({ ...product, members, rules: { rounding: { mode: 'halfUp', decimals: 9 } } }), 'INVALID_COUNCIL_RULES', '/rules/rounding/decimals'],
+    ['plan: target 7', () => ocop.plan({ evaluation: example, targetStar: 7 }), 'INVALID_TARGET', '/targetStar'],
+    ['plan: target 3.5', () => ocop.plan({ evaluation: example, targetStar: 3.5 }), 'WRONG_TYPE', '/targetStar'],
+    ['plan: target as text', () => ocop.plan({ evaluation: example, targetStar: 'four' }), 'WRONG_TYPE', '/targetStar'],
+    ['plan: unknown criterion', () => ocop.plan({ evaluation: example, targetStar: 4, onlyCriteria: ['Z9'] }), 'UNKNOWN_CRITERION', '/onlyCriteria/0'],
+    ['plan: criteria not a list', () => ocop.plan({ evaluation: example, onlyCriteria: 'B5.1' }), 'WRONG_TYPE', '/onlyCriteria'],
+    ['plan: a malformed evaluation', () => ocop.plan({ evaluation: { ...example, productSet: 99 } }), 'UNKNOWN_PRODUCT_SET', '/evaluation/productSet'],
+    ['plan: no evaluation', () => ocop.plan({ targetStar: 4 }), 'MISSING_FIELD', '/evaluation'],
+    ['compare: both sheets malformed', () => ocop.compare({ selfAssessment: null, council: 5 }), 'MISSING_FIELD', '/selfAssessment'],
+    ['compare: another product', () => ocop.compare({ selfAssessment: example, council: { ...example, productSet: 10 } }), 'COUNCIL_MISMATCH', '/council'],
+    ['compare: malformed council', () => ocop.compare({ selfAssessment: example, council: { ...product, members: [{ answers: 3 }] } }), 'WRONG_TYPE', '/council/members/0/answers'],
     ['certificate: empty', () => ocop.certificate({}), 'MISSING_FIELD', '/issuedOn'],
     ['certificate: impossible date', () => ocop.certificate({ issuedOn: '2024-13-01', on: '2026-01-01' }), 'INVALID_DATE', '/issuedOn'],
     ['certificate: stars out of range', () => ocop.certificate({ issuedOn: '2024-03-01', on: '2026-01-01', stars: 300 }), 'WRONG_TYPE', '/stars'],
     ['certificate: unknown field', () => ocop.certificate({ issuedOn: '2024-03-01', on: '2026-01-01', colour: 1 }), 'UNKNOWN_FIELD', '/colour'],
     ['certificate: unknown ground', () => ocop.certificate({ issuedOn: '2024-03-01', on: '2026-01-01', revocationGround: 'boredom' }), 'WRONG_TYPE', '/revocationGround'],
     ['certificate: judged before issue', () => ocop.certificate({ issuedOn: '2026-06-01', on: '2026-05-01' }), 'INVALID_DATE_RANGE', '/on'],
-    ['dossierRules: both arguments', () => ocop.dossierRules('2026-13-01', 'second'), 'INVALID_DATE', '/filedOn'],
-    ['dossierRules: unknown kind', () => ocop.dossierRules('2026-05-10', 'second'), 'WRONG_TYPE', '/kind'],
-    ['roundForSubmission: no arguments', () => ocop.roundForSubmission(), 'WRONG_TYPE', '/on'],
-    ['nextRound: unknown level', () => ocop.nextRound('2026-11-23', 'village'), 'WRONG_TYPE', '/level'],
-    ['nextRound: before any edition', () => ocop.nextRound('2001-01-01', 'province'), 'NO_EDITION_IN_FORCE', '/on'],
-    ['parseProductCode: not a string', () => ocop.parseProductCode(38123450072026), 'WRONG_TYPE', ''],
-    ['parseProductCode: too long', () => ocop.parseProductCode('3'.repeat(100)), 'STRING_TOO_LONG', ''],
-    ['parseProductCode: unknown edition', () => ocop.parseProductCode('38-12345-007-2026', 'x'), 'UNKNOWN_EDITION', '/edition'],
-    ['parseProductCode: bad known codes', () => ocop.parseProductCode('38-12345-007-2026', null, { provinces: [38] }), 'WRONG_TYPE', '/known/provinces/0'],
+    ['dossierRules: both fields', () => ocop.dossierRules({ filedOn: '2026-13-01', kind: 'second' }), 'INVALID_DATE', '/filedOn'],
+    ['dossierRules: unknown kind', () => ocop.dossierRules({ filedOn: '2026-05-10', kind: 'second' }), 'WRONG_TYPE', '/kind'],
+    ['roundForSubmission: no request', () => ocop.roundForSubmission(), 'WRONG_TYPE', ''],
+    ['roundForSubmission: empty request', () => ocop.roundForSubmission({}), 'MISSING_FIELD', '/on'],
+    ['nextRound: unknown level', () => ocop.nextRound({ on: '2026-11-23', level: 'village' }), 'WRONG_TYPE', '/level'],
+    ['nextRound: before any edition', () => ocop.nextRound({ on: '2001-01-01', level: 'province' }), 'NO_EDITION_IN_FORCE', '/on'],
+    ['parseProductCode: not a string', () => ocop.parseProductCode({ code: 38123450072026 }), 'WRONG_TYPE', '/code'],
+    ['parseProductCode: too long', () => ocop.parseProductCode({ code: '3'.repeat(100) }), 'INPUT_TOO_LARGE', '/code'],
+    ['parseProductCode: unknown edition', () => ocop.parseProductCode({ code: '38-12345-007-2026', edition: 'x' }), 'UNKNOWN_EDITION', '/edition'],
+    ['parseProductCode: bad known codes', () => ocop.parseProductCode({ code: '38-12345-007-2026', known: { provinces: [38] } }), 'WRONG_TYPE', '/known/provinces/0'],
     ['formatProductCode: empty', () => ocop.formatProductCode({}), 'MISSING_FIELD', '/edition'],
     ['formatProductCode: negative sequence', () => ocop.formatProductCode({ edition: '26/2026', province: '38', area: '12345', sequence: -7, year: 2026 }), 'WRONG_TYPE', '/sequence'],
-    ['portfolio: not CSV text', () => ocop.portfolio(42, '2026-11-23'), 'WRONG_TYPE', '/csv'],
-    ['portfolio: no header', () => ocop.portfolio('name,stars\nA,3\n', '2026-11-23'), 'INVALID_CSV', '/header'],
-    ['portfolio: bad horizon', () => ocop.portfolio('product\n', '2026-11-23', -1), 'WRONG_TYPE', '/expiringWithinDays'],
-    ['portfolio: bad targets', () => ocop.portfolio('product\n', '2026-11-23', null, { name: 'x' }), 'INVALID_TARGET_SET', '/targets'],
+    ['portfolio: not CSV text', () => ocop.portfolio({ csv: 42, on: '2026-11-23' }), 'WRONG_TYPE', '/csv'],
+    ['portfolio: no header', () => ocop.portfolio({ csv: 'name,stars\nA,3\n', on: '2026-11-23' }), 'INVALID_CSV', '/csv/header'],
+    ['portfolio: bad horizon', () => ocop.portfolio({ csv: 'product\n', on: '2026-11-23', expiringWithinDays: -1 }), 'WRONG_TYPE', '/expiringWithinDays'],
+    ['portfolio: bad targets', () => ocop.portfolio({ csv: 'product\n', on: '2026-11-23', targets: { name: 'x' } }), 'MISSING_FIELD', '/targets/targets'],
+    ['targetSet: not bundled', () => ocop.targetSet('atlantis'), 'WRONG_TYPE', '/name'],
+    ['explain: not a report', () => ocop.explain({ total: 3 }), 'WRONG_TYPE', '/report'],
+    ['Form: unknown edition', () => new ocop.Form('1048/2019', 9, 'farm'), 'UNKNOWN_EDITION', '/edition'],
   ];
   for (const [name, call, code, path] of checks) test(name, () => refused(call, code, path));
 
-  test('problems in several arguments are reported together', () => {
-    refused(() => ocop.compare(null, 5), 'WRONG_TYPE', '/selfAssessment', 2);
-    refused(() => ocop.dossierRules('2026-13-01', 'second'), 'INVALID_DATE', '/filedOn', 2);
-    refused(() => ocop.roundForSubmission(), 'WRONG_TYPE', '/on', 2);
+  test('problems in several fields are reported together', () => {
+    refused(() => ocop.compare({ selfAssessment: 3, council: 5 }), 'WRONG_TYPE', '/selfAssessment', 2);
+    refused(() => ocop.dossierRules({ filedOn: '2026-13-01', kind: 'second' }), 'INVALID_DATE', '/filedOn', 2);
+    refused(() => ocop.roundForSubmission({}), 'MISSING_FIELD', '/on', 2);
   });
 });
 
@@ -192,7 +198,7 @@ test('no hostile argument traps or throws anything but an OcopError', () => {
     [], [NaN], new Array(5e6), {}, cyclic, new Map(), new Date(0), new Uint8Array(3), new Proxy({}, {}),
     { edition: '26/2026', productSet: 9, subjectType: 'farm', answers: { 'A1.1': 1e300 } },
   ];
-  const functions = Object.entries(ocop).filter(([name, f]) => typeof f === 'function' && !/^(default|init|initSync)$/.test(name));
+  const functions = Object.entries(ocop).filter(([name, f]) => typeof f === 'function' && !/^(default|init|initSync|Form)$/.test(name));
   assert.ok(functions.length >= 24, `expected the whole API, found ${functions.map(([n]) => n)}`);
   let calls = 0;
   for (const [name, f] of functions) {

@@ -25,8 +25,8 @@ function score(r) {
   return [
     `total=${r.total}`,
     `parts=${list(r.parts.map((p) => p.points))}`,
-    `band=${opt(r.band?.star)}`,
-    `stars=${opt(r.stars?.star)}`,
+    `band=${opt(r.band)}`,
+    `stars=${opt(r.stars)}`,
     `certifiable=${r.certifiable}`,
     `outcome=${outcome(r.outcome)}`,
     `blockers=${blockers(r.blockers)}`,
@@ -41,8 +41,8 @@ function council(r) {
   return [
     `mean=${r.mean}`,
     `rounded=${opt(r.roundedMean)}`,
-    `band=${opt(r.result.band?.star)}`,
-    `stars=${opt(r.result.stars?.star)}`,
+    `band=${opt(r.result.band)}`,
+    `stars=${opt(r.result.stars)}`,
     `spread=${r.spread}`,
     `exceeded=${r.spreadExceeded}`,
     `stands=${r.resultStands}`,
@@ -121,49 +121,41 @@ function portfolio(r) {
   ].join(' ');
 }
 
+const productCode = (c) =>
+  `edition=${c.edition} segments=${list(c.segments.map((s) => `${s.kind}:${s.value}`))} formatted=${c.formatted}`;
+
+/**
+ * Each kind: the package function that answers it (its input is the case's input, read by the
+ * core's reader for that kind) and the fingerprint of the answer.
+ * @type {Record<string, (ocop: typeof import('ocop'), input: any) => string>}
+ */
+const kinds = {
+  score: (ocop, input) => score(ocop.score(input)),
+  council: (ocop, input) => council(ocop.council(input)),
+  plan: (ocop, input) => plan(ocop.plan(input)),
+  compare: (ocop, input) => compare(ocop.compare(input)),
+  certificate: (ocop, input) => certificate(ocop.certificate(input)),
+  dossierRules: (ocop, input) => {
+    const r = ocop.dossierRules(input);
+    return `edition=${r.edition} finish_by=${opt(r.finishBy)}`;
+  },
+  round: (ocop, input) => round(ocop.roundForSubmission(input)),
+  nextRound: (ocop, input) => round(ocop.nextRound(input)),
+  productCode: (ocop, input) => productCode(ocop.parseProductCode(input)),
+  productCodeFormat: (ocop, input) => `formatted=${ocop.formatProductCode(input)}`,
+  portfolio: (ocop, input) => portfolio(ocop.portfolio(input)),
+};
+
 /**
  * The fingerprint of running one case on the package `ocop`.
  * @param {typeof import('ocop')} ocop
  * @param {{ kind: string, input: any }} c
  */
 export function fingerprint(ocop, { kind, input }) {
+  const run = kinds[kind];
+  if (!run) return `unknown kind \`${kind}\``;
   try {
-    switch (kind) {
-      case 'score':
-        return score(ocop.score(input));
-      case 'council':
-        return council(ocop.council(input));
-      case 'plan':
-        return plan(
-          input.onlyCriteria && input.targetStar == null
-            ? ocop.bestReachable(input.evaluation, input.onlyCriteria)
-            : ocop.plan(input.evaluation, input.targetStar, input.onlyCriteria),
-        );
-      case 'compare':
-        return compare(ocop.compare(input.selfAssessment, input.council));
-      case 'certificate':
-        return certificate(ocop.certificate(input));
-      case 'dossierRules': {
-        const r = ocop.dossierRules(input.filedOn, input.kind);
-        return `edition=${r.edition} finish_by=${opt(r.finishBy)}`;
-      }
-      case 'round':
-        return round(ocop.roundForSubmission(input.on, input.level));
-      case 'nextRound':
-        return round(ocop.nextRound(input.on, input.level));
-      case 'productCode': {
-        const c = ocop.parseProductCode(input.code, input.edition, input.known);
-        return `edition=${c.edition} segments=${list(c.segments.map((s) => `${s.kind}:${s.value}`))} formatted=${c.formatted}`;
-      }
-      case 'productCodeFormat':
-        return `formatted=${ocop.formatProductCode(input)}`;
-      case 'portfolio': {
-        const targets = input.targets === 'ha-tinh-2023-2025' ? ocop.haTinhTargets() : input.targets;
-        return portfolio(ocop.portfolio(input.csv, input.on, input.expiringWithinDays, targets));
-      }
-      default:
-        return `unknown kind \`${kind}\``;
-    }
+    return run(ocop, input);
   } catch (e) {
     if (e?.name !== 'OcopError') throw e;
     return `errors=${list(e.errors.map((x) => `${x.code}@${x.path}`))}`;

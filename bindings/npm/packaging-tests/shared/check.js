@@ -7,7 +7,7 @@ export const EXPECTED = '75 points, band 4★, awarded 3★';
 
 /** The report's answer in words; throws if it is not EXPECTED. */
 export function check(report) {
-  const got = `${report?.total} points, band ${report?.band?.star}★, awarded ${report?.stars?.star}★`;
+  const got = `${report?.total} points, band ${report?.band}★, awarded ${report?.stars}★`;
   if (got !== EXPECTED) throw new Error(`expected ${EXPECTED}, got ${got}`);
   return got;
 }

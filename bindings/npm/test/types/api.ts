@@ -1,17 +1,18 @@
 // Compiled with `tsc --noEmit --strict` against the built package (never run): every export
 // is used with the types an app would write, so a wrong or loose declaration fails the build.
 import init, {
-  bestReachable, certificate, compare, council, dossierRules, editionData, editionInForce,
-  editions, errorCodes, formatProductCode, haTinhTargets, nextRound, parseProductCode, plan,
-  portfolio, productGroups, productSets, roundForSubmission, safeScore, score, scoreBatch,
-  ready, searchProductSets, sheet, subjectTypes,
+  certificate, compare, council, dossierRules, editionData, editionInForce, editions, errorCodes,
+  explain, explainPlan, Form, formatProductCode, nextRound, parseProductCode, plan, portfolio,
+  productGroups, productSets, roundForSubmission, safeScore, score, scoreBatch, ready,
+  searchProductSets, sheet, subjectTypes, targetSet,
 } from 'ocop';
 import initSlim, { ready as slimReady, score as slimScore } from 'ocop/slim';
 import type {
-  Answer, Answers, CertificateInput, CertificateState, CertificateStatus, CodeTable, Comparison,
-  CouncilInput, CouncilReport, Criterion, DossierRules, EditionData, EditionSummary, ErrorCode,
-  Evaluation, InputError, Level, OcopError, Outcome, Plan, PortfolioReport, ProductCode,
-  ProductCodeParts, ProductGroup, ProductSetInfo, RoundAnswer, ScoreReport, SearchHit, Sheet,
+  Answers, CertificateInput, CertificateState, CertificateStatus, CodeTable, Comparison,
+  CompareRequest, CouncilInput, CouncilReport, Criterion, DossierRules, EditionData,
+  EditionSummary, ErrorCode, Evaluation, Explanation, FormResult, InputError, Label, Level,
+  OcopError, Outcome, Plan, PlanExplanation, PlanRequest, PortfolioReport, ProductCode,
+  ProductCodeParts, ProductGroup, ProductSetInfo, RoundAnswer, SafeResult, ScoreReport, SearchHit, Sheet,
   SubjectTypeInfo, TargetSet, WarningCode,
 } from 'ocop';
 
@@ -43,10 +44,20 @@ const evaluation: Evaluation = {
 };
 const report: ScoreReport = score(evaluation);
 const total: string = report.total; // decimals cross as strings
-const stars: number | undefined = report.stars?.star;
+const stars: number | undefined = report.stars;
+const words: Explanation = explain(report, 'en');
+const summary: Label = words.summary;
+const firstName: string | undefined = words.lines[0].name.vi;
+const form = new Form('26/2026', 9, 'cooperative');
+form.set('A1.1', 2);
+form.set('A1.2', null);
+form.setAt(2, 1);
+const tick: FormResult = form.result();
+const blocker: string | undefined = tick.blocker;
+form.free();
 const outcome: Outcome = report.outcome;
 const stoppedAt: string | undefined = outcome.kind === 'notRated' ? outcome.at : undefined;
-const answer: Answer<ScoreReport> = safeScore(evaluation);
+const answer: SafeResult<ScoreReport> = safeScore(evaluation);
 const firstError: InputError | undefined = answer.type === 'failure' ? answer.errors[0] : undefined;
 const totals: Uint8Array = scoreBatch('26/2026', 9, new Uint8Array(criteria.length).fill(255));
 
@@ -54,24 +65,27 @@ const input: CouncilInput = { ...evaluation, members: [{ answers }, { name: 'B',
 const council_: CouncilReport = council(input);
 const rounded: string | undefined = council_.roundedMean;
 const disagreeing: (number | null)[] = council_.disagreements[0].options;
-const next: Plan = plan(evaluation);
-const toFive: Plan = plan(evaluation, 5, ['B5.1']);
-const best: Plan = bestReachable(evaluation, ['B5.1']);
-const diff: Comparison = compare(evaluation, evaluation);
-const diffCouncil: Comparison = compare(evaluation, input);
+const next: Plan = plan({ evaluation });
+const request: PlanRequest = { evaluation, targetStar: 5, onlyCriteria: ['B5.1'] };
+const toFive: Plan = plan(request);
+const best: Plan = plan({ evaluation, onlyCriteria: ['B5.1'] });
+const planWords: PlanExplanation = explainPlan(best, 'vi');
+const diff: Comparison = compare({ selfAssessment: evaluation, council: evaluation });
+const both: CompareRequest = { selfAssessment: evaluation, council: input };
+const diffCouncil: Comparison = compare(both);
 
 const facts: CertificateInput = { issuedOn: '2024-03-15', on: '2026-11-23', stars: 4, revocationGround: 'mark_misused' };
 const status: CertificateStatus = certificate(facts);
 const state: CertificateState = status.state;
-const rules: DossierRules = dossierRules('2026-05-10', 'first');
+const rules: DossierRules = dossierRules({ filedOn: '2026-05-10', kind: 'first' });
 const level: Level = 'province';
-const round: RoundAnswer = roundForSubmission('2026-08-12', level);
-const later: RoundAnswer = nextRound('2026-11-23', 'central');
-const code: ProductCode = parseProductCode('38-12345-007-2026', null, { provinces: ['38'] });
+const round: RoundAnswer = roundForSubmission({ on: '2026-08-12', level });
+const later: RoundAnswer = nextRound({ on: '2026-11-23', level: 'central' });
+const code: ProductCode = parseProductCode({ code: '38-12345-007-2026', known: { provinces: ['38'] } });
 const parts: ProductCodeParts = { edition: '26/2026', province: '38', area: '12345', sequence: 7, year: 2026 };
 const written: string = formatProductCode(parts);
-const targets: TargetSet = haTinhTargets();
-const report2: PortfolioReport = portfolio('product,product_set,subject_type,stars,recognised_on\n', '2026-11-23', 365, targets);
+const targets: TargetSet = targetSet('ha-tinh-2023-2025');
+const report2: PortfolioReport = portfolio({ csv: 'product,product_set,subject_type,stars,recognised_on\n', on: '2026-11-23', expiringWithinDays: 365, targets });
 const table: CodeTable = errorCodes();
 const codes: (ErrorCode | WarningCode)[] = [...table.errors.map((e) => e.code), ...table.warnings.map((w) => w.code)];
 
@@ -87,4 +101,4 @@ try {
 
 console.log(until, replaced, leaf, groups, types, marker, total, stars, stoppedAt, firstError, totals, rounded,
   disagreeing, next, toFive, best, diff, diffCouncil, state, rules, round, later, code, written, report2, codes,
-  loaded, slimLoaded, slimReport, loadFailed);
+  loaded, slimLoaded, slimReport, loadFailed, summary, firstName, tick, blocker, planWords);

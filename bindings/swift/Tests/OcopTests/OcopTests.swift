@@ -1,6 +1,6 @@
 // The shared golden cases (tests/cases) and the error path, on macOS with `swift test`.
-// Fingerprints are built from the typed results as tests/cases/README.md says; only the JSON
-// entry points turn a case's input into a typed record. Set OCOP_RUST_DIGEST to the digest that
+// Fingerprints are built from the typed results as tests/cases/README.md says; each case's input
+// is read by the core's own reader (`…FromJson`). Set OCOP_RUST_DIGEST to the digest that
 // `cargo run -q -p ocop-conformance --bin ocop-cases -- --quiet` prints to compare the digests.
 import CryptoKit
 import Foundation
@@ -63,75 +63,50 @@ final class OcopTests: XCTestCase {
         }
     }
 
+    func testFormAndExplain() throws {
+        let example = try String(contentsOf: root.appendingPathComponent("ocop-cli/src/example.json"), encoding: .utf8)
+        let evaluation = try evaluationFromJson(json: example)
+        let report = try score(evaluation: evaluation)
+        XCTAssertEqual(report.stars, 3)
+        let words = try explain(report: report, languages: .en)
+        XCTAssertEqual(words.lines.first?.name.vi, nil)
+        XCTAssertFalse(words.lines.first?.name.en?.isEmpty ?? true)
+        let form = try Form(edition: "26/2026", productSet: 9, subjectType: evaluation.subjectType)
+        for (code, option) in evaluation.answers {
+            try form.set(code: code, option: option.flatMap { UInt8(exactly: $0) })
+        }
+        XCTAssertEqual("\(try form.result().total)", "\(report.total)")
+    }
+
     // ---- running a case ----
 
+    /// Each kind read by the core's own reader (`…FromJson`), as the Rust runner does.
     private func run(kind: String, input: [String: Any]) throws -> String {
+        let text = try json(input)
         switch kind {
         case "score":
-            return fingerprint(try score(evaluation: try evaluationFromJson(json: json(input))))
+            return fingerprint(try score(evaluation: try evaluationFromJson(json: text)))
         case "council":
-            return fingerprint(try council(input: try councilFromJson(json: json(input))))
+            return fingerprint(try council(input: try councilFromJson(json: text)))
         case "plan":
-            let evaluation = try under("/evaluation") { try evaluationFromJson(json: json(input["evaluation"])) }
-            let target = (input["targetStar"] as? Int).flatMap { UInt8(exactly: $0) }
-            let only = input["onlyCriteria"] as? [String]
-            if let only = only, target == nil {
-                return fingerprint(try bestReachable(evaluation: evaluation, onlyCriteria: only))
-            }
-            return fingerprint(try plan(evaluation: evaluation, targetStar: target, onlyCriteria: only))
+            return fingerprint(try plan(request: try planRequestFromJson(json: text)))
         case "compare":
-            let own = try under("/selfAssessment") { try evaluationFromJson(json: json(input["selfAssessment"])) }
-            let other = input["council"] as? [String: Any] ?? [:]
-            if other["members"] != nil {
-                return fingerprint(try compareWithCouncil(selfAssessment: own, council: try councilFromJson(json: json(other))))
-            }
-            let sheet = try under("/council") { try evaluationFromJson(json: json(other)) }
-            return fingerprint(try compare(selfAssessment: own, councilSheet: sheet))
+            return fingerprint(try compare(request: try compareRequestFromJson(json: text)))
         case "certificate":
-            let status = try certificate(input: CertificateInput(
-                edition: input["edition"] as? String,
-                issuedOn: try XCTUnwrap(input["issuedOn"] as? String),
-                stars: (input["stars"] as? Int).flatMap { UInt8(exactly: $0) },
-                on: try XCTUnwrap(input["on"] as? String),
-                reevaluationFiledOn: input["reevaluationFiledOn"] as? String,
-                reevaluationDecidedOn: input["reevaluationDecidedOn"] as? String,
-                revokedOn: input["revokedOn"] as? String,
-                revocationGround: (input["revocationGround"] as? String).flatMap { named($0) }
-            ))
-            return fingerprint(status)
+            return fingerprint(try certificate(input: try certificateFromJson(json: text)))
         case "dossierRules":
-            let kind: DossierKind = try XCTUnwrap(named(input["kind"] as? String ?? ""))
-            let rules = try dossierRules(filedOn: try XCTUnwrap(input["filedOn"] as? String), kind: kind)
+            let rules = try dossierRules(request: try dossierRulesRequestFromJson(json: text))
             return "edition=\(rules.edition) finish_by=\(opt(rules.finishBy))"
-        case "round", "nextRound":
-            let level: Level = try XCTUnwrap(named(input["level"] as? String ?? ""))
-            let on = try XCTUnwrap(input["on"] as? String)
-            let answer = try kind == "round"
-                ? roundForSubmission(submittedOn: on, level: level)
-                : nextRound(on: on, level: level)
-            return fingerprint(answer)
+        case "round":
+            return fingerprint(try roundForSubmission(request: try roundRequestFromJson(json: text)))
+        case "nextRound":
+            return fingerprint(try nextRound(request: try roundRequestFromJson(json: text)))
         case "productCode":
-            let known = (input["known"] as? [String: [String]]).map {
-                AdminCodes(provinces: $0["provinces"] ?? [], districts: $0["districts"] ?? [], communes: $0["communes"] ?? [])
-            }
-            return fingerprint(try parseProductCode(code: input["code"] as? String ?? "", edition: input["edition"] as? String, known: known))
+            return fingerprint(try parseProductCode(request: try productCodeRequestFromJson(json: text)))
         case "productCodeFormat":
-            let code = try formatProductCode(
-                edition: input["edition"] as? String ?? "", province: input["province"] as? String ?? "",
-                area: input["area"] as? String ?? "", sequence: UInt32(input["sequence"] as? Int ?? 0),
-                year: UInt16(input["year"] as? Int ?? 0))
-            return "formatted=\(code)"
+            return "formatted=\(try formatProductCode(parts: try productCodePartsFromJson(json: text)))"
         case "portfolio":
-            var targets: TargetSet?
-            if let name = input["targets"] as? String, name == "ha-tinh-2023-2025" {
-                targets = haTinhTargets()
-            } else if let set = input["targets"] {
-                targets = try targetSetFromJson(json: json(set))
-            }
-            let report = try portfolioCsv(
-                csv: input["csv"] as? String ?? "", on: try XCTUnwrap(input["on"] as? String),
-                expiringWithinDays: UInt32(input["expiringWithinDays"] as? Int ?? 180), targets: targets)
-            return fingerprint(report)
+            return fingerprint(try portfolio(request: try portfolioRequestFromJson(json: text)))
         default:
             return "unknown kind `\(kind)`"
         }
@@ -140,23 +115,6 @@ final class OcopTests: XCTestCase {
     private func json(_ value: Any?) throws -> String {
         let data = try JSONSerialization.data(withJSONObject: value ?? NSNull(), options: [.fragmentsAllowed])
         return String(decoding: data, as: UTF8.self)
-    }
-
-    /// Errors of a sub-input, reported under its place in the case as the Rust runner does.
-    private func under<T>(_ prefix: String, _ read: () throws -> T) throws -> T {
-        do {
-            return try read()
-        } catch let OcopError.Invalid(code, path, reason, errors) {
-            let moved = errors.map { InputError(code: $0.code, path: prefix + $0.path, message: $0.message) }
-            throw OcopError.Invalid(code: code, path: prefix + path, reason: reason, errors: moved)
-        }
-    }
-
-    /// The enum case whose name is `id` in camelCase (`mark_misused` → `markMisused`).
-    private func named<E: CaseIterable>(_ id: String) -> E? {
-        let parts = id.split(separator: "_").map(String.init)
-        let camel = (parts.first ?? "") + parts.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
-        return E.allCases.first { "\($0)" == camel }
     }
 
     // ---- fingerprints ----
@@ -184,15 +142,15 @@ final class OcopTests: XCTestCase {
         case let .notRated(at, _, _): outcome = "notRated@\(at)"
         case let .rejected(at, _): outcome = "rejected@\(at ?? "dossier")"
         }
-        return "total=\(r.total) parts=\(list(r.parts.map { $0.points })) band=\(opt(r.band?.star)) "
-            + "stars=\(opt(r.stars?.star)) certifiable=\(r.certifiable) outcome=\(outcome) "
+        return "total=\(r.total) parts=\(list(r.parts.map { $0.points })) band=\(opt(r.band)) "
+            + "stars=\(opt(r.stars)) certifiable=\(r.certifiable) outcome=\(outcome) "
             + "blockers=\(list(r.blockers.map { "\($0.star):\($0.code)" })) "
             + "recognised=\(opt(r.recognition.recognisedAt)) forward=\(opt(r.recognition.forwardTo)) "
             + "warnings=\(list(r.warnings.map { warningIds[$0.code] ?? "?" }))"
     }
 
     private func fingerprint(_ r: CouncilReport) -> String {
-        "mean=\(r.mean) rounded=\(opt(r.roundedMean)) band=\(opt(r.result.band?.star)) stars=\(opt(r.result.stars?.star)) "
+        "mean=\(r.mean) rounded=\(opt(r.roundedMean)) band=\(opt(r.result.band)) stars=\(opt(r.result.stars)) "
             + "spread=\(r.spread) exceeded=\(r.spreadExceeded) stands=\(r.resultStands) quorum=\(opt(r.quorum?.met)) "
             + "members=\(list(r.members.map { $0.total })) disagree=\(list(r.disagreements.map { $0.code })) "
             + "blockers=\(list(r.result.blockers.map { "\($0.star):\($0.code)" })) "
