@@ -141,6 +141,55 @@ def portfolio_fp(r):
     )
 
 
+def deadline_fp(d):
+    return f"due={d.due_on} holidays={joined(f'{h.date}:{h.kind.name.lower()}' for h in d.holidays)}"
+
+
+def holidays_fp(y):
+    return (
+        f"days={joined(f'{h.date[5:]}:{h.kind.name.lower()}' for h in y.holidays)} "
+        f"worked={joined(w.date[5:] for w in y.worked_weekend_days)} readings={len(y.readings)}"
+    )
+
+
+def step_deadline_fp(d):
+    return (
+        f"edition={d.edition} step={d.step.name.lower()} unit={d.deadline.unit.name.lower()} "
+        f"length={d.deadline.length} due={d.deadline.due_on}"
+    )
+
+
+def checklist_fp(c):
+    s = c.samples
+    samples = "-" if s is None else "exempt" if s.exempt else str(s.count)
+    copies = next((f"{p.copies.paper}+{p.copies.electronic}" for p in c.packages if p.copies), "-")
+    sets = joined(f"{p.id}[{'+'.join(i.id for i in p.items)}]" for p in c.packages)
+    evidence = joined(f"{e.id}:{'+'.join(x.code for x in e.criteria)}" for e in c.evidence if e.criteria)
+    due = c.deadlines[0].deadline.due_on if c.deadlines else None
+    return (
+        f"edition={c.edition} level={level_id(c.level)} sets={sets} samples={samples} copies={copies} "
+        f"requirements={len(c.case_requirements)} commune={joined(x.code for x in c.criteria if x.assessed_by_commune)} "
+        f"evidence={evidence} without={joined(x.code for x in c.criteria if not x.evidence)} "
+        f"due={fmt(due)} gaps={len(c.gaps)}"
+    )
+
+
+def dossier_check_fp(c):
+    return (
+        f"package={c.package} complete={fmt(c.complete)} "
+        f"missing={joined(f'{m.id}:{m.declared}/{m.needed}' for m in c.missing)} "
+        f"conditional={joined(i.id for i in c.conditional)} extra={joined(c.extra)} "
+        f"evidence_not_attached={joined(e.id for e in c.evidence_not_attached)}"
+    )
+
+
+def slip_fp(s):
+    return (
+        f"edition={s.edition} number={s.number} second={s.second} province={s.province} "
+        f"commune={s.commune} year={s.year} formatted={s.formatted}"
+    )
+
+
 def changed(record, **fields):
     """A copy of a generated record with some fields replaced."""
     record = copy.copy(record)
@@ -167,6 +216,17 @@ KINDS = {
     "productCode": (ocop.product_code_request_from_json, ocop.parse_product_code, code_fp),
     "productCodeFormat": (ocop.product_code_parts_from_json, ocop.format_product_code, lambda c: f"formatted={c}"),
     "portfolio": (ocop.portfolio_request_from_json, ocop.portfolio, portfolio_fp),
+    "deadline": (ocop.deadline_request_from_json, ocop.deadline, deadline_fp),
+    "holidays": (ocop.holidays_request_from_json, ocop.holidays, holidays_fp),
+    "procedureDeadline": (ocop.step_deadline_request_from_json, ocop.procedure_deadline, step_deadline_fp),
+    "dossierChecklist": (ocop.checklist_request_from_json, ocop.dossier_checklist, checklist_fp),
+    "dossierCheck": (ocop.filed_dossier_from_json, ocop.check_dossier, dossier_check_fp),
+    "registrationSlip": (ocop.slip_request_from_json, ocop.parse_registration_slip, slip_fp),
+    "registrationSlipFormat": (
+        ocop.slip_parts_from_json,
+        ocop.format_registration_slip,
+        lambda s: f"formatted={s}",
+    ),
 }
 
 

@@ -19,9 +19,14 @@
 
 use std::sync::Mutex;
 
+use ocop_core::calendar::{self, Deadline, DeadlineRequest, HolidayYear, HolidaysRequest};
 use ocop_core::catalog::model::{EditionData, ProductSetInfo, Sheet};
 use ocop_core::catalog::{SearchHit, SheetRef};
 use ocop_core::certificate::{CertificateInput, CertificateStatus, DossierRules};
+use ocop_core::dossier::{
+    ChecklistRequest, DossierCheck, DossierChecklist, FiledDossier, RegistrationSlip, SlipParts,
+    SlipRequest, StepDeadline, StepDeadlineRequest,
+};
 use ocop_core::explain::{Explanation, Languages, PlanExplanation};
 use ocop_core::portfolio::{PortfolioReport, TargetSet};
 use ocop_core::product_code::ProductCode;
@@ -126,6 +131,20 @@ readers! {
     portfolio_request_from_json -> PortfolioRequest;
     /// Reads a target set.
     target_set_from_json -> TargetSet;
+    /// Reads a deadline request `{ from, workingDays | days, decisions? }`.
+    deadline_request_from_json -> DeadlineRequest;
+    /// Reads a holidays request `{ year, decisions? }`.
+    holidays_request_from_json -> HolidaysRequest;
+    /// Reads a checklist request `{ edition?, filedOn?, productSet, subjectType, case, level?, decisions? }`.
+    checklist_request_from_json -> ChecklistRequest;
+    /// Reads a filed dossier (the checklist's fields with the items it declares).
+    filed_dossier_from_json -> FiledDossier;
+    /// Reads a procedure deadline request `{ edition?, step, from, decisions? }`.
+    step_deadline_request_from_json -> StepDeadlineRequest;
+    /// Reads a slip request `{ slip, edition? }`.
+    slip_request_from_json -> SlipRequest;
+    /// Reads slip parts `{ edition, number, second, province, commune, year }`.
+    slip_parts_from_json -> SlipParts;
 }
 
 /// An evaluation in its JSON interchange form, for storing.
@@ -272,6 +291,50 @@ pub fn round_for_submission(request: RoundRequest) -> Result<RoundAnswer> {
 #[uniffi::export]
 pub fn next_round(request: RoundRequest) -> Result<RoundAnswer> {
     Ok(catalog().next_round(&request)?)
+}
+
+// ---- dossiers and working days ----
+
+/// The day a time limit ends, in working days or calendar days, with the holidays it skipped.
+#[uniffi::export]
+pub fn deadline(request: DeadlineRequest) -> Result<Deadline> {
+    Ok(calendar::deadline(&request)?)
+}
+
+/// Every day off of a year: holidays, days in lieu and days swapped by decision.
+#[uniffi::export]
+pub fn holidays(request: HolidaysRequest) -> Result<HolidayYear> {
+    Ok(calendar::holidays(&request)?)
+}
+
+/// What to file for a case: sets, documents, samples, copies, evidence per criterion, deadlines.
+#[uniffi::export]
+pub fn dossier_checklist(request: ChecklistRequest) -> Result<DossierChecklist> {
+    Ok(catalog().dossier_checklist(&request)?)
+}
+
+/// A filed dossier checked against its checklist: what is missing, by name.
+#[uniffi::export]
+pub fn check_dossier(dossier: FiledDossier) -> Result<DossierCheck> {
+    Ok(catalog().check_dossier(&dossier)?)
+}
+
+/// The deadline of a step of the procedure.
+#[uniffi::export]
+pub fn procedure_deadline(request: StepDeadlineRequest) -> Result<StepDeadline> {
+    Ok(catalog().procedure_deadline(&request)?)
+}
+
+/// Parses and checks a registration slip's number.
+#[uniffi::export]
+pub fn parse_registration_slip(request: SlipRequest) -> Result<RegistrationSlip> {
+    Ok(catalog().parse_registration_slip(&request)?)
+}
+
+/// Writes a registration slip's number from its parts.
+#[uniffi::export]
+pub fn format_registration_slip(parts: SlipParts) -> Result<String> {
+    Ok(catalog().format_registration_slip(&parts)?)
 }
 
 // ---- product codes ----

@@ -15,6 +15,7 @@
 
 pub mod catalog;
 pub mod convert;
+pub mod dossier;
 pub mod office;
 pub mod scoring;
 

@@ -51,6 +51,13 @@ private fun run(kind: String, input: JsonElement): String {
         "productCode" -> parseProductCode(productCodeRequestFromJson(json)).fingerprint()
         "productCodeFormat" -> "formatted=" + formatProductCode(productCodePartsFromJson(json))
         "portfolio" -> portfolio(portfolioRequestFromJson(json)).fingerprint()
+        "deadline" -> deadline(deadlineRequestFromJson(json)).fingerprint()
+        "holidays" -> holidays(holidaysRequestFromJson(json)).fingerprint()
+        "procedureDeadline" -> procedureDeadline(stepDeadlineRequestFromJson(json)).fingerprint()
+        "dossierChecklist" -> dossierChecklist(checklistRequestFromJson(json)).fingerprint()
+        "dossierCheck" -> checkDossier(filedDossierFromJson(json)).fingerprint()
+        "registrationSlip" -> parseRegistrationSlip(slipRequestFromJson(json)).fingerprint()
+        "registrationSlipFormat" -> "formatted=" + formatRegistrationSlip(slipPartsFromJson(json))
         else -> "unknown kind `$kind`"
     }
 }
@@ -125,3 +132,40 @@ private fun PortfolioReport.fingerprint(): String {
         "expired_without=${reevaluation.expiredWithout} coverage=${reevaluation.percent} " +
         "targets=$targets row_errors=$rows"
 }
+
+// ---- the dossier and working days ----
+
+/** An enum value as its snake_case JSON name (`LUNAR_NEW_YEAR` → `lunar_new_year`). */
+private val Enum<*>.snake get() = name.lowercase()
+
+private fun Deadline.fingerprint() =
+    "due=$dueOn holidays=${list(holidays.map { "${it.date}:${it.kind.snake}" })}"
+
+private fun HolidayYear.fingerprint() =
+    "days=${list(holidays.map { "${it.date.substring(5)}:${it.kind.snake}" })} " +
+        "worked=${list(workedWeekendDays.map { it.date.substring(5) })} readings=${readings.size}"
+
+private fun StepDeadline.fingerprint() =
+    "edition=$edition step=${step.snake} unit=${deadline.unit.snake} length=${deadline.length} due=${deadline.dueOn}"
+
+private fun DossierChecklist.fingerprint(): String {
+    val samples = samples?.let { if (it.exempt) "exempt" else it.count.toString() } ?: "-"
+    val copies = packages.firstNotNullOfOrNull { it.copies }?.let { "${it.paper}+${it.electronic}" } ?: "-"
+    val sets = list(packages.map { p -> "${p.id}[${p.items.joinToString("+") { it.id }}]" })
+    val evidence = list(evidence.filter { it.criteria.isNotEmpty() }
+        .map { e -> "${e.id}:${e.criteria.joinToString("+") { it.code }}" })
+    return "edition=$edition level=${level.id} sets=$sets samples=$samples copies=$copies " +
+        "requirements=${caseRequirements.size} " +
+        "commune=${list(criteria.filter { it.assessedByCommune }.map { it.code })} evidence=$evidence " +
+        "without=${list(criteria.filter { it.evidence.isEmpty() }.map { it.code })} " +
+        "due=${opt(deadlines.firstOrNull()?.deadline?.dueOn)} gaps=${gaps.size}"
+}
+
+private fun DossierCheck.fingerprint() =
+    "package=$`package` complete=$complete " +
+        "missing=${list(missing.map { "${it.id}:${it.declared}/${it.needed}" })} " +
+        "conditional=${list(conditional.map { it.id })} extra=${list(extra)} " +
+        "evidence_not_attached=${list(evidenceNotAttached.map { it.id })}"
+
+private fun RegistrationSlip.fingerprint() =
+    "edition=$edition number=$number second=$second province=$province commune=$commune year=$year formatted=$formatted"
