@@ -7,6 +7,7 @@
 
 mod catalog;
 mod dossier;
+mod form;
 mod office;
 mod output;
 mod render;
@@ -58,6 +59,9 @@ enum Command {
     Holidays(dossier::HolidaysArgs),
     /// Parse or write a registration slip number (Phiếu số …/PĐK-…).
     Slip(dossier::SlipArgs),
+    /// Print a form as A4 HTML (--output) and PDF (--pdf): a member's sheet, the council's
+    /// summary, Mẫu số 01, 02 or 03.
+    Form(form::FormArgs),
     /// The evaluation round a proposal joins, or the next round.
     Rounds(office::RoundsArgs),
     /// Parse or write a product code.
@@ -113,6 +117,7 @@ fn main() -> ExitCode {
         Command::Deadline(args) => dossier::run_deadline(&args, out),
         Command::Holidays(args) => dossier::run_holidays(&args, out),
         Command::Slip(args) => dossier::run_slip(&args, out),
+        Command::Form(args) => form::run(&args, out),
         Command::Rounds(args) => office::run_rounds(&args, out),
         Command::Code(args) => office::run_code(&args, out),
         Command::Portfolio(args) => office::run_portfolio(&args, out),

@@ -22,7 +22,8 @@
 //!   [`scorer`] (a sheet compiled for a form), [`council`], [`planner`], [`self_assessment`],
 //!   [`recognition`], [`explain`] (the labelled report).
 //! - The office: [`certificate`], [`rounds`], [`product_code`], [`portfolio`], [`dossier`]
-//!   (checklists, filed dossiers, registration slips), [`calendar`] (working days, deadlines).
+//!   (checklists, filed dossiers, registration slips), [`calendar`] (working days, deadlines),
+//!   [`forms`] (the printed sheets and forms, as HTML).
 #![forbid(unsafe_code)]
 
 pub mod calendar;
@@ -35,6 +36,7 @@ pub mod evaluation;
 pub mod explain;
 #[cfg(feature = "uniffi")]
 pub mod ffi;
+pub mod forms;
 pub mod limits;
 pub mod planner;
 pub mod portfolio;

@@ -28,6 +28,7 @@ use ocop_core::dossier::{
     SlipRequest, StepDeadline, StepDeadlineRequest,
 };
 use ocop_core::explain::{Explanation, Languages, PlanExplanation};
+use ocop_core::forms::{CouncilForm, DossierForm, SheetForm};
 use ocop_core::portfolio::{PortfolioReport, TargetSet};
 use ocop_core::product_code::ProductCode;
 use ocop_core::requests::{
@@ -145,6 +146,12 @@ readers! {
     slip_request_from_json -> SlipRequest;
     /// Reads slip parts `{ edition, number, second, province, commune, year }`.
     slip_parts_from_json -> SlipParts;
+    /// Reads a sheet to print `{ evaluation, product?, assessor?, comments?, place?, signedOn?, language? }`.
+    sheet_form_from_json -> SheetForm;
+    /// Reads a council summary to print `{ council, product?, councilName?, place?, signedOn?, language? }`.
+    council_form_from_json -> CouncilForm;
+    /// Reads a dossier form to print `{ form, values?, evaluation?, descriptions?, evidence?, … }`.
+    dossier_form_from_json -> DossierForm;
 }
 
 /// An evaluation in its JSON interchange form, for storing.
@@ -335,6 +342,26 @@ pub fn parse_registration_slip(request: SlipRequest) -> Result<RegistrationSlip>
 #[uniffi::export]
 pub fn format_registration_slip(parts: SlipParts) -> Result<String> {
     Ok(catalog().format_registration_slip(&parts)?)
+}
+
+// ---- printed forms (A4 HTML) ----
+
+/// A member's Phiếu đánh giá as A4 HTML: the sheet as printed, ticked, with the totals.
+#[uniffi::export]
+pub fn print_sheet(form: SheetForm) -> Result<String> {
+    Ok(catalog().print_sheet(&form)?)
+}
+
+/// The council's summary as A4 HTML: members, mean, spread, stars, blockers, signatures.
+#[uniffi::export]
+pub fn print_council(form: CouncilForm) -> Result<String> {
+    Ok(catalog().print_council(&form)?)
+}
+
+/// Mẫu số 01, 02 or 03 of Phụ lục III as A4 HTML, filled with the values given.
+#[uniffi::export]
+pub fn print_dossier_form(form: DossierForm) -> Result<String> {
+    Ok(catalog().print_dossier_form(&form)?)
 }
 
 // ---- product codes ----

@@ -317,11 +317,9 @@ impl Period {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DeadlineRequest {
     /// The day of the event the limit counts from (not itself counted).
-    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub from: Date,
     /// The limit's length and unit.
     #[serde(flatten)]
@@ -372,6 +370,13 @@ impl Input for DeadlineRequest {
         })
     }
 }
+
+// tsify writes a flattened enum as `interface … extends Period`, which TypeScript refuses for a
+// union: the type is declared here instead.
+#[cfg(feature = "wasm")]
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const DEADLINE_REQUEST_TS: &'static str = "/** A time limit to compute: `{ from, workingDays }` or `{ from, days }`, with the caller's own `decisions` if any. */
+export type DeadlineRequest = { from: string; decisions?: YearDecisions[] } & Period;";
 
 /// A time limit worked out.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

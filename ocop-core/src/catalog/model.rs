@@ -1158,6 +1158,9 @@ pub struct FormInfo {
     pub filled_by: Text,
     /// Where it is printed.
     pub basis: Str,
+    /// What is printed above the title.
+    #[serde(default)]
+    pub heading: FormHeading,
     /// Its parts in printed order.
     pub sections: Vec<FormSection>,
     /// How the copy prints it, where it matters for printing.
@@ -1205,6 +1208,26 @@ pub struct FormField {
     /// Criteria it bears on (inferred: the forms name none).
     #[serde(default)]
     pub links: Vec<CriterionLink>,
+    /// The values that fill the label's blanks (`……`), in order: ids of the form's fields, or
+    /// of blanks that only this label prints.
+    #[serde(default)]
+    pub fills: Vec<Str>,
+}
+
+/// What a form prints above its title.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Enum))]
+pub enum FormHeading {
+    /// Nothing (Mẫu số 02).
+    #[default]
+    None,
+    /// The Quốc hiệu, centred (Mẫu số 01).
+    Nation,
+    /// The issuing body on the left (the fields of the section `header`), the Quốc hiệu on the
+    /// right (Mẫu số 03).
+    IssuerAndNation,
 }
 
 /// One box of a choice.

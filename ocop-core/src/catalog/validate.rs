@@ -977,7 +977,36 @@ impl Checker {
                     for link in &field.links {
                         self.link(data, &here, link);
                     }
+                    self.fills(&here, field);
                 }
+            }
+            let has_header = f.sections.iter().any(|s| s.id == "header");
+            if f.heading == super::model::FormHeading::IssuerAndNation && !has_header {
+                self.fail(
+                    DOSSIER,
+                    format!(
+                        "{at}: an issuer heading prints the section `header`, which is missing"
+                    ),
+                );
+            }
+        }
+    }
+
+    /// A label with fills has exactly one blank (`……`) per fill, in both languages.
+    fn fills(&mut self, at: &str, field: &super::model::FormField) {
+        if field.fills.is_empty() {
+            return;
+        }
+        for (lang, label) in [("vi", &field.label.vi), ("en", &field.label.en)] {
+            let blanks = label.matches("……").count();
+            if blanks != field.fills.len() {
+                self.fail(
+                    DOSSIER,
+                    format!(
+                        "{at}: the {lang} label has {blanks} blank(s) for {} fill(s)",
+                        field.fills.len()
+                    ),
+                );
             }
         }
     }
