@@ -9,6 +9,7 @@ failure. Only data (the cases, the example) is read from the repository.
 import copy
 import hashlib
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -349,11 +350,40 @@ def council_of(e, members):
     )
 
 
+# ---- printed forms: the same HTML as the Rust core behind the CLI ----
+
+FORMS = {
+    "sheet": (ocop.sheet_form_from_json, ocop.print_sheet, True),
+    "council": (ocop.council_form_from_json, ocop.print_council, False),
+    "mau-01": (ocop.dossier_form_from_json, ocop.print_dossier_form, False),
+    "mau-02": (ocop.dossier_form_from_json, ocop.print_dossier_form, True),
+    "mau-03": (ocop.dossier_form_from_json, ocop.print_dossier_form, False),
+}
+
+
+def printed_forms(root):
+    example = json.loads((root / "ocop-cli" / "src" / "example.json").read_text(encoding="utf-8"))
+    for kind, (read, call, with_evaluation) in FORMS.items():
+        data = json.loads((root / "ocop-cli" / "src" / "examples" / f"{kind}.json").read_text(encoding="utf-8"))
+        if with_evaluation:
+            data["evaluation"] = example
+        data["language"] = "vi"
+        cli = subprocess.run(
+            ["cargo", "run", "-q", "--locked", "-p", "ocop-cli", "--", "form", kind, "--example", "--lang", "vi", "--format", "json"],
+            cwd=root, check=True, capture_output=True, text=True,
+        )
+        rust = json.loads(cli.stdout)["result"]
+        expect(f"{kind}: the same HTML as the Rust core", rust, lambda: call(read(json.dumps(data))))
+    bad = '{"form": "mau-01", "values": {"case": "second"}}'
+    expect("a bad form value is refused at its path", ["WRONG_TYPE@/values/case"], lambda: refused(lambda: ocop.print_dossier_form(ocop.dossier_form_from_json(bad))))
+
+
 if __name__ == "__main__":
     root = Path(sys.argv[1])
     print(f"ocop from {Path(ocop.__file__).parent}")
     expect("ocop is the installed package", (True, True, True), lambda: installed_package(root))
     golden(root / "tests" / "cases", sys.argv[2])
     typed_calls((root / "ocop-cli" / "src" / "example.json").read_text(encoding="utf-8"))
+    printed_forms(root)
     print(f"{passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)

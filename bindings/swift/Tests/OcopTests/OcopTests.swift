@@ -63,6 +63,31 @@ final class OcopTests: XCTestCase {
         }
     }
 
+    /// The example forms print: set OCOP_FORMS_DIR to the HTML files `ocop form <kind> --example
+    /// --output DIR/<kind>.html` wrote to compare them byte for byte with the Rust core's.
+    func testPrintedForms() throws {
+        let example = try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("ocop-cli/src/example.json")))
+        let forms: [(String, Bool, (String) throws -> String)] = [
+            ("sheet", true, { try printSheet(form: try sheetFormFromJson(json: $0)) }),
+            ("council", false, { try printCouncil(form: try councilFormFromJson(json: $0)) }),
+            ("mau-01", false, { try printDossierForm(form: try dossierFormFromJson(json: $0)) }),
+            ("mau-02", true, { try printDossierForm(form: try dossierFormFromJson(json: $0)) }),
+            ("mau-03", false, { try printDossierForm(form: try dossierFormFromJson(json: $0)) }),
+        ]
+        for (kind, withEvaluation, print) in forms {
+            let file = root.appendingPathComponent("ocop-cli/src/examples/\(kind).json")
+            var data = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+            if withEvaluation { data["evaluation"] = example }
+            data["language"] = "vi"
+            let html = try print(try json(data))
+            XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"), kind)
+            if let dir = ProcessInfo.processInfo.environment["OCOP_FORMS_DIR"] {
+                let rust = try String(contentsOf: URL(fileURLWithPath: dir).appendingPathComponent("\(kind).html"), encoding: .utf8)
+                XCTAssertEqual(html, rust, kind)
+            }
+        }
+    }
+
     func testFormAndExplain() throws {
         let example = try String(contentsOf: root.appendingPathComponent("ocop-cli/src/example.json"), encoding: .utf8)
         let evaluation = try evaluationFromJson(json: example)
