@@ -7,3 +7,6 @@ for features in "" toml-loader wasm uniffi; do
   echo "ocop-core --no-default-features --features '$features'"
   cargo clippy -q -p ocop-core --lib --locked --no-default-features --features "$features" -- -D warnings
 done
+# ocop-wasm's two modules: the main API (default) and the printed forms (ocop/forms).
+echo "ocop-wasm --no-default-features --features forms"
+cargo clippy -q -p ocop-wasm --lib --locked --no-default-features --features forms -- -D warnings

@@ -20,7 +20,8 @@ PIP_TOOLS="tree-sitter==0.26.1 tree-sitter-swift==0.7.4 maturin==1.16.0 mypy==2.
 # candidate if the archive moved on (security updates replace old versions).
 APT_PACKAGES="rustc-web=1.96.0+dfsg1-1~deb12u2 cargo-web=1.96.0+dfsg1-1~deb12u2
 rust-web-src=1.96.0+dfsg1-1~deb12u2 lld-19=1:19.1.7-3~deb12u1 libjna-java=5.13.0-2
-openjdk-17-jdk-headless libgoogle-gson-java=2.10-1 chromium chromium-driver"
+openjdk-17-jdk-headless libgoogle-gson-java=2.10-1 chromium chromium-driver
+poppler-utils=22.12.0-2+deb12u3"
 
 say() { printf 'setup: %s\n' "$*"; }
 export DEBIAN_FRONTEND=noninteractive

@@ -68,6 +68,7 @@ step "core: each feature alone" bash scripts/check-features.sh
 step "core: tests and doctests" cargo test --workspace --locked
 step "cli: main job (score --example)" cargo run -q -p ocop-cli --locked -- score --example
 step "core: 148 to 26-2026 correspondence is up to date" python3 scripts/correspondence/generate.py --check
+step "forms: printed to PDF in Chromium, read back" bash scripts/check-forms.sh
 step_if bindings/npm/build.sh "npm: build wasm package" bash bindings/npm/build.sh
 step_if bindings/npm/test/run.sh "npm: Node, Chromium and tsc tests" bash bindings/npm/test/run.sh
 step_if bindings/npm/packaging-tests/run.sh "npm: packaging matrix on the npm tarball" bash bindings/npm/packaging-tests/run.sh

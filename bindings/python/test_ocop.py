@@ -9,6 +9,7 @@ failure. Only data (the cases, the example) is read from the repository.
 import copy
 import hashlib
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -174,6 +175,52 @@ def verification_fp(v):
     return (
         f"holds={fmt(v.holds)} stars={fmt(v.report.stars)} total={v.report.total} "
         f"in_code={fmt(v.stars_in_code)} mismatches={mismatches} signature={camel(v.signature)}"
+def deadline_fp(d):
+    return f"due={d.due_on} holidays={joined(f'{h.date}:{h.kind.name.lower()}' for h in d.holidays)}"
+
+
+def holidays_fp(y):
+    return (
+        f"days={joined(f'{h.date[5:]}:{h.kind.name.lower()}' for h in y.holidays)} "
+        f"worked={joined(w.date[5:] for w in y.worked_weekend_days)} readings={len(y.readings)}"
+    )
+
+
+def step_deadline_fp(d):
+    return (
+        f"edition={d.edition} step={d.step.name.lower()} unit={d.deadline.unit.name.lower()} "
+        f"length={d.deadline.length} due={d.deadline.due_on}"
+    )
+
+
+def checklist_fp(c):
+    s = c.samples
+    samples = "-" if s is None else "exempt" if s.exempt else str(s.count)
+    copies = next((f"{p.copies.paper}+{p.copies.electronic}" for p in c.packages if p.copies), "-")
+    sets = joined(f"{p.id}[{'+'.join(i.id for i in p.items)}]" for p in c.packages)
+    evidence = joined(f"{e.id}:{'+'.join(x.code for x in e.criteria)}" for e in c.evidence if e.criteria)
+    due = c.deadlines[0].deadline.due_on if c.deadlines else None
+    return (
+        f"edition={c.edition} level={level_id(c.level)} sets={sets} samples={samples} copies={copies} "
+        f"requirements={len(c.case_requirements)} commune={joined(x.code for x in c.criteria if x.assessed_by_commune)} "
+        f"evidence={evidence} without={joined(x.code for x in c.criteria if not x.evidence)} "
+        f"due={fmt(due)} gaps={len(c.gaps)}"
+    )
+
+
+def dossier_check_fp(c):
+    return (
+        f"package={c.package} complete={fmt(c.complete)} "
+        f"missing={joined(f'{m.id}:{m.declared}/{m.needed}' for m in c.missing)} "
+        f"conditional={joined(i.id for i in c.conditional)} extra={joined(c.extra)} "
+        f"evidence_not_attached={joined(e.id for e in c.evidence_not_attached)}"
+    )
+
+
+def slip_fp(s):
+    return (
+        f"edition={s.edition} number={s.number} second={s.second} province={s.province} "
+        f"commune={s.commune} year={s.year} formatted={s.formatted}"
     )
 
 
@@ -207,6 +254,17 @@ KINDS = {
     "reachable": (ocop.evaluation_from_json, ocop.reachable, reachable_fp),
     "resultCode": (ocop.evaluation_from_json, ocop.result_code, result_code_fp),
     "verifyResultCode": (ocop.verify_request_from_json, ocop.verify_result_code, verification_fp),
+    "deadline": (ocop.deadline_request_from_json, ocop.deadline, deadline_fp),
+    "holidays": (ocop.holidays_request_from_json, ocop.holidays, holidays_fp),
+    "procedureDeadline": (ocop.step_deadline_request_from_json, ocop.procedure_deadline, step_deadline_fp),
+    "dossierChecklist": (ocop.checklist_request_from_json, ocop.dossier_checklist, checklist_fp),
+    "dossierCheck": (ocop.filed_dossier_from_json, ocop.check_dossier, dossier_check_fp),
+    "registrationSlip": (ocop.slip_request_from_json, ocop.parse_registration_slip, slip_fp),
+    "registrationSlipFormat": (
+        ocop.slip_parts_from_json,
+        ocop.format_registration_slip,
+        lambda s: f"formatted={s}",
+    ),
 }
 
 
@@ -329,11 +387,40 @@ def council_of(e, members):
     )
 
 
+# ---- printed forms: the same HTML as the Rust core behind the CLI ----
+
+FORMS = {
+    "sheet": (ocop.sheet_form_from_json, ocop.print_sheet, True),
+    "council": (ocop.council_form_from_json, ocop.print_council, False),
+    "mau-01": (ocop.dossier_form_from_json, ocop.print_dossier_form, False),
+    "mau-02": (ocop.dossier_form_from_json, ocop.print_dossier_form, True),
+    "mau-03": (ocop.dossier_form_from_json, ocop.print_dossier_form, False),
+}
+
+
+def printed_forms(root):
+    example = json.loads((root / "ocop-cli" / "src" / "example.json").read_text(encoding="utf-8"))
+    for kind, (read, call, with_evaluation) in FORMS.items():
+        data = json.loads((root / "ocop-cli" / "src" / "examples" / f"{kind}.json").read_text(encoding="utf-8"))
+        if with_evaluation:
+            data["evaluation"] = example
+        data["language"] = "vi"
+        cli = subprocess.run(
+            ["cargo", "run", "-q", "--locked", "-p", "ocop-cli", "--", "form", kind, "--example", "--lang", "vi", "--format", "json"],
+            cwd=root, check=True, capture_output=True, text=True,
+        )
+        rust = json.loads(cli.stdout)["result"]
+        expect(f"{kind}: the same HTML as the Rust core", rust, lambda: call(read(json.dumps(data))))
+    bad = '{"form": "mau-01", "values": {"case": "second"}}'
+    expect("a bad form value is refused at its path", ["WRONG_TYPE@/values/case"], lambda: refused(lambda: ocop.print_dossier_form(ocop.dossier_form_from_json(bad))))
+
+
 if __name__ == "__main__":
     root = Path(sys.argv[1])
     print(f"ocop from {Path(ocop.__file__).parent}")
     expect("ocop is the installed package", (True, True, True), lambda: installed_package(root))
     golden(root / "tests" / "cases", sys.argv[2])
     typed_calls((root / "ocop-cli" / "src" / "example.json").read_text(encoding="utf-8"))
+    printed_forms(root)
     print(f"{passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)

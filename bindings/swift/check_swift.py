@@ -42,7 +42,8 @@ PLATFORM = {
     "fileURLWithPath", "filter", "first", "flatMap", "format", "fragmentsAllowed", "hash", "includingPropertiesForKeys",
     "init", "isEmpty", "joined", "jsonObject", "lastPathComponent", "map", "options", "pathExtension",
     "prefix", "print", "processInfo", "separator", "sorted", "split", "uniqueKeysWithValues",
-    "uppercased", "utf8", "with", "withJSONObject",
+    "uppercased", "utf8", "with", "withJSONObject", "XCTAssertTrue", "compactMap", "hasPrefix",
+    "isUppercase", "lowercased", "reduce",
 }
 
 

@@ -6,6 +6,8 @@
 #![forbid(unsafe_code)]
 
 mod catalog;
+mod dossier;
+mod form;
 mod office;
 mod output;
 mod reeval;
@@ -48,8 +50,19 @@ enum Command {
     Compare(score::CompareArgs),
     /// A certificate on a day: expiry, re-evaluation window, grace, revocation.
     Certificate(office::CertificateArgs),
-    /// Which rules a dossier is evaluated under (26/2026 Điều 12 transition).
+    /// Which rules a dossier is evaluated under (--filed), what to file (`checklist`), or
+    /// what a filed dossier lacks (`check`).
     Dossier(office::DossierArgs),
+    /// The day a time limit ends, in working days (--working-days), days (--days) or for a
+    /// step of the procedure (--step).
+    Deadline(dossier::DeadlineArgs),
+    /// The days off of a year: holidays, Tết, days in lieu and swapped days.
+    Holidays(dossier::HolidaysArgs),
+    /// Parse or write a registration slip number (Phiếu số …/PĐK-…).
+    Slip(dossier::SlipArgs),
+    /// Print a form as A4 HTML (--output) and PDF (--pdf): a member's sheet, the council's
+    /// summary, Mẫu số 01, 02 or 03.
+    Form(form::FormArgs),
     /// The evaluation round a proposal joins, or the next round.
     Rounds(office::RoundsArgs),
     /// Parse or write a product code.
@@ -106,6 +119,10 @@ fn main() -> ExitCode {
         Command::Compare(args) => score::run_compare(&args, out),
         Command::Certificate(args) => office::run_certificate(&args, out),
         Command::Dossier(args) => office::run_dossier(&args, out),
+        Command::Deadline(args) => dossier::run_deadline(&args, out),
+        Command::Holidays(args) => dossier::run_holidays(&args, out),
+        Command::Slip(args) => dossier::run_slip(&args, out),
+        Command::Form(args) => form::run(&args, out),
         Command::Rounds(args) => office::run_rounds(&args, out),
         Command::Code(args) => office::run_code(&args, out),
         Command::Portfolio(args) => office::run_portfolio(&args, out),

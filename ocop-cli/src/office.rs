@@ -2,8 +2,9 @@
 
 use clap::{Args, Subcommand};
 use jiff::civil::Date;
+use ocop_core::DossierKind;
 use ocop_core::catalog::model::RevocationGround;
-use ocop_core::certificate::{CertificateInput, CertificateStatus, DossierKind};
+use ocop_core::certificate::{CertificateInput, CertificateStatus};
 use ocop_core::portfolio::{PortfolioReport, TargetSet};
 use ocop_core::requests::{
     DossierRulesRequest, PortfolioRequest, ProductCodeParts, ProductCodeRequest, RoundRequest,
@@ -94,10 +95,13 @@ pub(crate) struct RoundsArgs {
 }
 
 #[derive(Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub(crate) struct DossierArgs {
-    /// Day the dossier was filed.
+    #[command(subcommand)]
+    action: Option<crate::dossier::DossierAction>,
+    /// Day the dossier was filed (for the rules it is evaluated under).
     #[arg(long)]
-    filed: Date,
+    filed: Option<Date>,
     /// first, upgrade or reevaluation.
     #[arg(long, default_value = "first", value_parser = parse_id::<DossierKind>)]
     kind: DossierKind,
@@ -120,7 +124,7 @@ pub(crate) struct PortfolioArgs {
 
 /// Parses a value by its JSON id (`province`, `mark_misused`…), so the command line takes the
 /// same words as the JSON formats.
-fn parse_id<T: Choice>(text: &str) -> Result<T, String> {
+pub(crate) fn parse_id<T: Choice>(text: &str) -> Result<T, String> {
     T::parse(text).ok_or_else(|| format!("`{text}` is not {}; use one of: {}", T::WHAT, T::names()))
 }
 
@@ -256,9 +260,17 @@ pub(crate) fn run_rounds(args: &RoundsArgs, out: Out) -> Result<Exit, String> {
 }
 
 pub(crate) fn run_dossier(args: &DossierArgs, out: Out) -> Result<Exit, String> {
+    if let Some(action) = &args.action {
+        return crate::dossier::run_dossier_action(action, out);
+    }
     let lang = out.lang;
+    let Some(filed_on) = args.filed else {
+        return Err(
+            "give --filed (the rules a dossier falls under), or `checklist` or `check`".into(),
+        );
+    };
     let request = DossierRulesRequest {
-        filed_on: args.filed,
+        filed_on,
         kind: args.kind,
     };
     answer(Catalog::builtin().dossier_rules(&request), "", out, |r| {

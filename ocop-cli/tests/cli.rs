@@ -168,3 +168,67 @@ fn a_stamp_made_verifies_and_a_wrong_claim_exits_1() {
     assert_eq!(code, 1);
     assert!(err.contains("error INVALID_RESULT_CODE at /code"), "{err}");
 }
+
+#[test]
+fn the_commune_s_deadline_across_tet_and_the_checklist() {
+    // 15 working days from Monday 01/02/2027, across Tết Đinh Mùi (tests/cases/deadlines.json).
+    let (page, _, code) = ocop(&["deadline", "--from", "2027-02-01", "--working-days", "15"]);
+    assert_eq!(code, 0);
+    assert!(page.starts_with("Hết hạn: 01/03/2027"), "{page}");
+    let (page, _, code) = ocop(&[
+        "dossier",
+        "checklist",
+        "--set",
+        "9",
+        "--filed",
+        "2027-02-01",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(code, 0);
+    assert!(
+        page.contains("Registration form for OCOP evaluation and rating [Mẫu số 01]"),
+        "{page}"
+    );
+    assert!(page.contains(": 01/03/2027"), "{page}");
+    let (_, errors, code) = ocop(&["slip", "parse", "12-01/PĐK-3-12345-2026"]);
+    assert_eq!(code, 1);
+    assert!(
+        errors.contains("INVALID_REGISTRATION_SLIP at /slip/province"),
+        "{errors}"
+    );
+}
+
+#[test]
+fn forms_print_as_html_and_refuse_bad_data_with_its_path() {
+    let (json, _, code) = ocop(&["form", "council", "--example", "--format", "json"]);
+    assert_eq!(code, 0);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let html = value["result"].as_str().unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("227 / 3 = 75.67"));
+    let dir = std::env::temp_dir().join(format!("ocop-cli-forms-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("mau-01.json");
+    std::fs::write(&bad, r#"{"values": {"commune_received_on": "2026-02-30"}}"#).unwrap();
+    let (_, errors, code) = ocop(&["form", "mau-01", bad.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(
+        errors.contains("INVALID_DATE at /values/commune_received_on"),
+        "{errors}"
+    );
+    let out = dir.join("sheet.html");
+    let (page, _, code) = ocop(&[
+        "form",
+        "sheet",
+        "--example",
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!((code, page.as_str()), (0, ""));
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("Nguyễn Văn An")
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -17,13 +17,12 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::catalog::model::RevocationGround;
+use crate::catalog::model::{DossierKind, RevocationGround};
 use crate::catalog::{Catalog, Edition};
 use crate::error::{InputError, InputErrors, Problem};
 use crate::read::{self, Fields, Input};
 use crate::requests::DossierRulesRequest;
 use crate::text::{Str, Text, day_month_year};
-use crate::wire::Choice;
 
 /// A certificate's facts, and the day to judge it on.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -206,29 +205,6 @@ pub struct Revocation {
     pub authority: Option<Text>,
 }
 
-/// A dossier's kind, for the transition rules.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
-#[serde(rename_all = "camelCase")]
-pub enum DossierKind {
-    /// First evaluation (lần đầu).
-    First,
-    /// Upgrade (nâng hạng).
-    Upgrade,
-    /// Re-evaluation at expiry (phân hạng lại).
-    Reevaluation,
-}
-
-impl Choice for DossierKind {
-    const ALL: &'static [DossierKind] = &[
-        DossierKind::First,
-        DossierKind::Upgrade,
-        DossierKind::Reevaluation,
-    ];
-    const WHAT: &'static str = "a dossier kind";
-}
-
 /// The rules a dossier is evaluated under.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -321,7 +297,7 @@ impl Catalog {
     ///
     /// ```
     /// use jiff::civil::date;
-    /// use ocop_core::certificate::DossierKind;
+    /// use ocop_core::DossierKind;
     /// use ocop_core::requests::DossierRulesRequest;
     /// let request = DossierRulesRequest { filed_on: date(2026, 5, 10), kind: DossierKind::First };
     /// let rules = ocop_core::Catalog::builtin().dossier_rules(&request).unwrap();

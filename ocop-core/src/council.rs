@@ -459,6 +459,17 @@ impl CouncilInput {
         }
     }
 
+    /// Member `index`'s own sheet as an evaluation of the product (numbered from 0): their
+    /// answers and the knock-outs they flagged, with the council's other decisions. What a
+    /// member's printed Phiếu đánh giá shows ([`crate::forms::SheetForm`]).
+    pub fn member_sheet(&self, index: usize) -> Option<Evaluation> {
+        let m = self.members.get(index)?;
+        let mut e = self.member_evaluation(m.answers.clone(), self.tourism_case);
+        e.knockouts.clone_from(&m.knockouts);
+        e.reference.clone_from(&m.name);
+        Some(e)
+    }
+
     /// The product and the council's decisions alone (no answers required), for checking them
     /// once.
     fn header_evaluation(&self, knockouts: &[String]) -> Evaluation {

@@ -81,6 +81,10 @@ codes! {
         InvalidDate = "INVALID_DATE", "Ngày không hợp lệ (YYYY-MM-DD)", "The date is not a valid YYYY-MM-DD date";
         /// A date range ends before it starts.
         InvalidDateRange = "INVALID_DATE_RANGE", "Khoảng thời gian không hợp lệ", "The dates are in the wrong order";
+        /// A date or year outside the calendar's range (working days 2021–2199, lunar calendar 1900–2199).
+        DateOutOfCalendar = "DATE_OUT_OF_CALENDAR", "Ngày nằm ngoài phạm vi của lịch", "The date is outside the calendar's range";
+        /// A decision on days off that does not fit the law or the calendar (a swap on the wrong kind of day…).
+        InvalidCalendarEntry = "INVALID_CALENDAR_ENTRY", "Quyết định về ngày nghỉ không hợp lệ", "A decision on days off does not fit the calendar";
         /// No edition has this id.
         UnknownEdition = "UNKNOWN_EDITION", "Không có bộ tiêu chí này", "No edition has this id";
         /// Neither an edition nor an evaluation date was given.
@@ -91,6 +95,12 @@ codes! {
         UnknownProductSet = "UNKNOWN_PRODUCT_SET", "Không có bộ sản phẩm này", "No product set has this number";
         /// Not one of the subject types (chủ thể).
         UnknownSubjectType = "UNKNOWN_SUBJECT_TYPE", "Loại chủ thể không hợp lệ", "Not a subject type";
+        /// A document, evidence kind or form that the edition's dossier does not have.
+        UnknownDossierItem = "UNKNOWN_DOSSIER_ITEM", "Không có thành phần hồ sơ này", "The dossier has no such item";
+        /// A registration slip number (Phiếu số …/PĐK-…) does not have the printed shape.
+        InvalidRegistrationSlip = "INVALID_REGISTRATION_SLIP", "Số phiếu đăng ký không đúng cấu trúc", "The registration slip number does not have the right shape";
+        /// The edition's text (as this library has it) does not define what was asked.
+        NotInEdition = "NOT_IN_EDITION", "Bộ tiêu chí không quy định nội dung này", "The edition does not define this";
         /// This subject type may not apply for this product set.
         SubjectTypeNotEligible = "SUBJECT_TYPE_NOT_ELIGIBLE", "Loại chủ thể này không được đăng ký bộ sản phẩm này", "This subject type may not apply for this product set";
         /// The procedure in force has no council at this level.
@@ -532,6 +542,131 @@ pub enum Problem {
     /// A value that could not cross a language boundary.
     #[error("{0}")]
     Internal(String),
+
+    // ---- the working-day calendar and the dossier ----
+    /// A calendar question with no answer.
+    #[error(transparent)]
+    Calendar(#[from] CalendarProblem),
+    /// A dossier question with no answer.
+    #[error(transparent)]
+    Dossier(#[from] DossierProblem),
+}
+
+/// Why a working-day question ([`crate::calendar`]) has no answer.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CalendarProblem {
+    /// A day outside the working-day calendar.
+    #[error(
+        "{date} is outside the working-day calendar, which covers {first}-01-01 to {last}-12-31 (the Labour Code 2019 holidays, with Tết computed from the lunar calendar)"
+    )]
+    OutsideCalendar {
+        /// The day.
+        date: jiff::civil::Date,
+        /// The calendar's first year.
+        first: i16,
+        /// Its last year.
+        last: i16,
+    },
+    /// A year outside the working-day calendar.
+    #[error("{year} is outside the working-day calendar, which covers {first} to {last}")]
+    YearOutOfRange {
+        /// The year.
+        year: i64,
+        /// The calendar's first year.
+        first: i16,
+        /// Its last year.
+        last: i16,
+    },
+    /// Counting ran past the last day of the calendar.
+    #[error("the time limit ends after {0}-12-31, the last day of the working-day calendar")]
+    PastEndOfCalendar(i16),
+    /// A day outside the lunar calendar.
+    #[error("{date} is outside the lunar calendar computed here ({first} to {last})")]
+    OutsideLunarCalendar {
+        /// The day.
+        date: jiff::civil::Date,
+        /// The first lunar year computed.
+        first: i16,
+        /// The last.
+        last: i16,
+    },
+    /// A lunar year outside the lunar calendar.
+    #[error("lunar year {year} is outside the lunar calendar computed here ({first} to {last})")]
+    LunarYearOutOfRange {
+        /// The lunar year.
+        year: i16,
+        /// The first lunar year computed.
+        first: i16,
+        /// The last.
+        last: i16,
+    },
+    /// A lunar day that does not exist (a 30th day of a 29-day month, a leap month the year
+    /// does not have).
+    #[error("the lunar year {year} has no day {day}/{month}{}", if *leap_month { " (leap month)" } else { "" })]
+    NoSuchLunarDay {
+        /// The lunar year.
+        year: i16,
+        /// The month.
+        month: u8,
+        /// The day.
+        day: u8,
+        /// In the leap month.
+        leap_month: bool,
+    },
+    /// Both `workingDays` and `days`.
+    #[error("give `workingDays` or `days`, not both")]
+    TwoLengths,
+    /// Neither `workingDays` nor `days`.
+    #[error("give `workingDays` (ngày làm việc) or `days` (ngày)")]
+    NoLength,
+    /// A decision entry that does not fit the law or the calendar.
+    #[error("{0}")]
+    InvalidEntry(String),
+}
+
+/// Why a dossier question ([`crate::dossier`]) has no answer.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum DossierProblem {
+    /// An id that the edition's dossier does not have.
+    #[error("edition {edition} has no dossier item `{id}`; its items are: {known}")]
+    UnknownItem {
+        /// The edition.
+        edition: String,
+        /// The id given.
+        id: String,
+        /// The ids it has.
+        known: String,
+    },
+    /// A set that is not sent for this case and level.
+    #[error(
+        "`{id}` is not a set sent for a {case} dossier at {level} level; the sets are: {known}"
+    )]
+    UnknownPackage {
+        /// The id given.
+        id: String,
+        /// The case.
+        case: &'static str,
+        /// The level.
+        level: &'static str,
+        /// The sets that are.
+        known: String,
+    },
+    /// The edition's text, as this library has it, does not define what was asked.
+    #[error("edition {edition} does not define {what}")]
+    NotInEdition {
+        /// The edition.
+        edition: String,
+        /// What it lacks.
+        what: String,
+    },
+    /// Neither an edition nor the day of filing.
+    #[error("give `edition` or `filedOn` (the edition in force that day is used)")]
+    NoEditionOrDay,
+    /// A registration slip number that does not have the printed shape.
+    #[error("{0}")]
+    InvalidSlip(String),
 }
 
 impl Problem {
@@ -583,6 +718,25 @@ impl Problem {
             P::ResultCodeRulesDiffer { .. } => ErrorCode::ResultCodeRulesDiffer,
             P::InvalidCatalog(_) => ErrorCode::InvalidCatalog,
             P::Internal(_) => ErrorCode::Internal,
+            P::Calendar(c) => match c {
+                CalendarProblem::OutsideCalendar { .. }
+                | CalendarProblem::YearOutOfRange { .. }
+                | CalendarProblem::PastEndOfCalendar(_)
+                | CalendarProblem::OutsideLunarCalendar { .. }
+                | CalendarProblem::LunarYearOutOfRange { .. } => ErrorCode::DateOutOfCalendar,
+                CalendarProblem::NoSuchLunarDay { .. } => ErrorCode::InvalidDate,
+                CalendarProblem::TwoLengths => ErrorCode::WrongType,
+                CalendarProblem::NoLength => ErrorCode::MissingField,
+                CalendarProblem::InvalidEntry(_) => ErrorCode::InvalidCalendarEntry,
+            },
+            P::Dossier(d) => match d {
+                DossierProblem::UnknownItem { .. } | DossierProblem::UnknownPackage { .. } => {
+                    ErrorCode::UnknownDossierItem
+                }
+                DossierProblem::NotInEdition { .. } => ErrorCode::NotInEdition,
+                DossierProblem::NoEditionOrDay => ErrorCode::MissingEdition,
+                DossierProblem::InvalidSlip(_) => ErrorCode::InvalidRegistrationSlip,
+            },
         }
     }
 

@@ -14,6 +14,7 @@ use rust_decimal::Decimal;
 
 use crate::error::{ErrorCode, InputError, InputErrors, Problem};
 use crate::evaluation::Answers;
+use crate::forms::{FieldValue, FormValues};
 use crate::read::parse_date;
 use crate::text::Str;
 
@@ -31,6 +32,11 @@ uniffi::custom_type!(Date, String, {
 uniffi::custom_type!(Answers, HashMap<String, Option<u32>>, {
     lower: |a| a.0.into_iter().collect(),
     try_lift: |m| Ok(Answers(m.into_iter().collect())),
+});
+// A form's values, by field id, cross as a map.
+uniffi::custom_type!(FormValues, HashMap<String, FieldValue>, {
+    lower: |v| v.0.into_iter().collect(),
+    try_lift: |m| Ok(FormValues(m.into_iter().collect())),
 });
 uniffi::custom_type!(Decimal, String, {
     remote,

@@ -21,22 +21,27 @@
 //! - The rules as code: [`rating`] (bands and star markers), [`scoring`] (the report),
 //!   [`scorer`] (a sheet compiled for a form), [`council`], [`planner`], [`self_assessment`],
 //!   [`recognition`], [`explain`] (the labelled report).
-//! - The office: [`certificate`], [`rounds`], [`product_code`], [`portfolio`].
+//! - The office: [`certificate`], [`rounds`], [`product_code`], [`portfolio`], [`dossier`]
+//!   (checklists, filed dossiers, registration slips), [`calendar`] (working days, deadlines),
+//!   [`forms`] (the printed sheets and forms, as HTML).
 //! - After the certificate: [`carry_over`] (a 148 evaluation under 26/2026, by the reviewed
 //!   [`catalog::correspondence`]), [`result_code`] (a stamp's code anyone can verify).
 #![forbid(unsafe_code)]
 // On docs.rs, items behind a feature say which one (Cargo.toml: package.metadata.docs.rs).
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+pub mod calendar;
 pub mod carry_over;
 pub mod catalog;
 pub mod certificate;
 pub mod council;
+pub mod dossier;
 pub mod error;
 pub mod evaluation;
 pub mod explain;
 #[cfg(feature = "uniffi")]
 pub mod ffi;
+pub mod forms;
 pub mod limits;
 pub mod planner;
 pub mod portfolio;
@@ -54,7 +59,7 @@ pub mod text;
 pub mod wire;
 
 pub use carry_over::{CarryOver, CarryOverRequest};
-pub use catalog::model::{KnockoutKind, Level, SubjectType};
+pub use catalog::model::{DossierKind, KnockoutKind, Level, SubjectType};
 pub use catalog::{Catalog, Edition, EditionSummary, SheetRef};
 pub use council::{CouncilInput, CouncilReport, CouncilRules, MemberSheet};
 pub use error::{ErrorCode, InputError, InputErrors, Problem, SafeResult, Warning, WarningCode};

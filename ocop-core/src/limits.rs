@@ -17,6 +17,10 @@ pub const MAX_KNOCKOUTS: usize = 50;
 pub const MAX_TEXT_CHARS: usize = 200;
 /// Longest note (where a plan's targets come from), in characters.
 pub const MAX_NOTE_CHARS: usize = 2_000;
+/// Longest text written into a field of a printed form (a history, a business plan).
+pub const MAX_FORM_TEXT_CHARS: usize = 10_000;
+/// Most values filled into one printed form.
+pub const MAX_FORM_VALUES: usize = 100;
 /// Deepest nesting of JSON arrays and objects (ocop formats need 5).
 pub const MAX_DEPTH: usize = 16;
 /// Largest portfolio CSV: 32 MiB.

@@ -455,7 +455,14 @@ macro_rules! read_choices {
 }
 pub(crate) use read_choices;
 
+/// Vietnamese or English, by code (`vi`, `en`).
+impl Choice for crate::text::Lang {
+    const ALL: &'static [crate::text::Lang] = &[crate::text::Lang::Vi, crate::text::Lang::En];
+    const WHAT: &'static str = "a language (vi or en)";
+}
+
 read_choices!(
+    crate::text::Lang,
     crate::catalog::model::Level,
     crate::catalog::model::RevocationGround,
 );

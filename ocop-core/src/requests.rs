@@ -18,8 +18,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::catalog::Catalog;
-use crate::catalog::model::Level;
-use crate::certificate::DossierKind;
+use crate::catalog::model::{DossierKind, Level};
 use crate::council::CouncilInput;
 use crate::error::{InputError, InputErrors, Problem};
 use crate::evaluation::Evaluation;
@@ -27,7 +26,7 @@ use crate::limits;
 use crate::planner::Plan;
 use crate::portfolio::{PortfolioReport, TargetSet};
 use crate::product_code::AdminCodes;
-use crate::read::{self, Fields, FromJson, Input};
+use crate::read::{self, Fields, Input};
 use crate::self_assessment::Comparison;
 
 /// A plan: the smallest set of upgrades that lifts an evaluation to `target_star` (default: one
@@ -424,11 +423,5 @@ impl Catalog {
             request.targets.as_ref(),
         )
         .map_err(|e| e.under("/csv"))
-    }
-}
-
-impl FromJson for DossierKind {
-    fn read_at(v: &Value, path: &str, errors: &mut Vec<InputError>) -> Option<DossierKind> {
-        read::choice(v, path, errors)
     }
 }

@@ -295,7 +295,12 @@ fn folder(id: &str) -> Vec<(String, String)> {
         .join("catalogs")
         .join(id);
     let mut files = Vec::new();
-    for name in ["edition.toml", "taxonomy.toml", "doubts.toml"] {
+    for name in [
+        "edition.toml",
+        "taxonomy.toml",
+        "doubts.toml",
+        "dossier.toml",
+    ] {
         if let Ok(text) = std::fs::read_to_string(root.join(name)) {
             files.push((name.to_owned(), text));
         }
@@ -409,8 +414,8 @@ fn duplicate_codes_descending_markers_and_unknown_fields_are_caught() {
     let issues = issues_after(
         "26-2026",
         "edition.toml",
-        "data_version = \"1.1.0\"",
-        "data_version = \"1.1.0\"\ncolour = \"red\"",
+        "[identity]\n",
+        "[identity]\ncolour = \"red\"\n",
     );
     assert!(
         issues.iter().any(|i| i.contains("unknown field `colour`")),

@@ -19,12 +19,18 @@
 
 use std::sync::Mutex;
 
+use ocop_core::calendar::{self, Deadline, DeadlineRequest, HolidayYear, HolidaysRequest};
 use ocop_core::carry_over::{CarryOver, CarryOverRequest, Reachable};
 use ocop_core::catalog::correspondence::Correspondence;
 use ocop_core::catalog::model::{EditionData, ProductSetInfo, Sheet};
 use ocop_core::catalog::{SearchHit, SheetRef};
 use ocop_core::certificate::{CertificateInput, CertificateStatus, DossierRules};
+use ocop_core::dossier::{
+    ChecklistRequest, DossierCheck, DossierChecklist, FiledDossier, RegistrationSlip, SlipParts,
+    SlipRequest, StepDeadline, StepDeadlineRequest,
+};
 use ocop_core::explain::{Explanation, Languages, PlanExplanation};
+use ocop_core::forms::{CouncilForm, DossierForm, SheetForm};
 use ocop_core::portfolio::{PortfolioReport, TargetSet};
 use ocop_core::product_code::ProductCode;
 use ocop_core::requests::{
@@ -133,6 +139,26 @@ readers! {
     carry_over_request_from_json -> CarryOverRequest;
     /// Reads a result code to verify `{ code, claimedStars? }`.
     verify_request_from_json -> VerifyRequest;
+    /// Reads a deadline request `{ from, workingDays | days, decisions? }`.
+    deadline_request_from_json -> DeadlineRequest;
+    /// Reads a holidays request `{ year, decisions? }`.
+    holidays_request_from_json -> HolidaysRequest;
+    /// Reads a checklist request `{ edition?, filedOn?, productSet, subjectType, case, level?, decisions? }`.
+    checklist_request_from_json -> ChecklistRequest;
+    /// Reads a filed dossier (the checklist's fields with the items it declares).
+    filed_dossier_from_json -> FiledDossier;
+    /// Reads a procedure deadline request `{ edition?, step, from, decisions? }`.
+    step_deadline_request_from_json -> StepDeadlineRequest;
+    /// Reads a slip request `{ slip, edition? }`.
+    slip_request_from_json -> SlipRequest;
+    /// Reads slip parts `{ edition, number, second, province, commune, year }`.
+    slip_parts_from_json -> SlipParts;
+    /// Reads a sheet to print `{ evaluation, product?, assessor?, comments?, place?, signedOn?, language? }`.
+    sheet_form_from_json -> SheetForm;
+    /// Reads a council summary to print `{ council, product?, councilName?, place?, signedOn?, language? }`.
+    council_form_from_json -> CouncilForm;
+    /// Reads a dossier form to print `{ form, values?, evaluation?, descriptions?, evidence?, … }`.
+    dossier_form_from_json -> DossierForm;
 }
 
 /// An evaluation in its JSON interchange form, for storing.
@@ -279,6 +305,70 @@ pub fn round_for_submission(request: RoundRequest) -> Result<RoundAnswer> {
 #[uniffi::export]
 pub fn next_round(request: RoundRequest) -> Result<RoundAnswer> {
     Ok(catalog().next_round(&request)?)
+}
+
+// ---- dossiers and working days ----
+
+/// The day a time limit ends, in working days or calendar days, with the holidays it skipped.
+#[uniffi::export]
+pub fn deadline(request: DeadlineRequest) -> Result<Deadline> {
+    Ok(calendar::deadline(&request)?)
+}
+
+/// Every day off of a year: holidays, days in lieu and days swapped by decision.
+#[uniffi::export]
+pub fn holidays(request: HolidaysRequest) -> Result<HolidayYear> {
+    Ok(calendar::holidays(&request)?)
+}
+
+/// What to file for a case: sets, documents, samples, copies, evidence per criterion, deadlines.
+#[uniffi::export]
+pub fn dossier_checklist(request: ChecklistRequest) -> Result<DossierChecklist> {
+    Ok(catalog().dossier_checklist(&request)?)
+}
+
+/// A filed dossier checked against its checklist: what is missing, by name.
+#[uniffi::export]
+pub fn check_dossier(dossier: FiledDossier) -> Result<DossierCheck> {
+    Ok(catalog().check_dossier(&dossier)?)
+}
+
+/// The deadline of a step of the procedure.
+#[uniffi::export]
+pub fn procedure_deadline(request: StepDeadlineRequest) -> Result<StepDeadline> {
+    Ok(catalog().procedure_deadline(&request)?)
+}
+
+/// Parses and checks a registration slip's number.
+#[uniffi::export]
+pub fn parse_registration_slip(request: SlipRequest) -> Result<RegistrationSlip> {
+    Ok(catalog().parse_registration_slip(&request)?)
+}
+
+/// Writes a registration slip's number from its parts.
+#[uniffi::export]
+pub fn format_registration_slip(parts: SlipParts) -> Result<String> {
+    Ok(catalog().format_registration_slip(&parts)?)
+}
+
+// ---- printed forms (A4 HTML) ----
+
+/// A member's Phiếu đánh giá as A4 HTML: the sheet as printed, ticked, with the totals.
+#[uniffi::export]
+pub fn print_sheet(form: SheetForm) -> Result<String> {
+    Ok(catalog().print_sheet(&form)?)
+}
+
+/// The council's summary as A4 HTML: members, mean, spread, stars, blockers, signatures.
+#[uniffi::export]
+pub fn print_council(form: CouncilForm) -> Result<String> {
+    Ok(catalog().print_council(&form)?)
+}
+
+/// Mẫu số 01, 02 or 03 of Phụ lục III as A4 HTML, filled with the values given.
+#[uniffi::export]
+pub fn print_dossier_form(form: DossierForm) -> Result<String> {
+    Ok(catalog().print_dossier_form(&form)?)
 }
 
 // ---- product codes ----

@@ -13,10 +13,22 @@
 //! marker that caps the stars) are data in the result. The TypeScript types come from the
 //! core's `tsify` derives plus the few declared here.
 
+// The package's main API (feature `api`, the default) and the printed forms (feature `forms`)
+// are built as two WebAssembly modules, so that the forms cost a scoring page nothing.
+#[cfg(feature = "api")]
 pub mod catalog;
+// Some readers serve only the main API.
+#[cfg_attr(not(feature = "api"), allow(dead_code))]
 pub mod convert;
+#[cfg(feature = "api")]
+pub mod dossier;
+#[cfg(feature = "forms")]
+pub mod forms;
+#[cfg(feature = "api")]
 pub mod office;
+#[cfg(feature = "api")]
 pub mod reeval;
+#[cfg(feature = "api")]
 pub mod scoring;
 
 use wasm_bindgen::prelude::wasm_bindgen;

@@ -24,6 +24,7 @@ use ocop_core::{
     Catalog, Choice, CompareRequest, Comparison, CouncilInput, Evaluation, Input, InputErrors,
     Outcome, Plan, PlanRequest,
 };
+use ocop_core::{calendar, dossier};
 use serde::Deserialize;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -112,6 +113,27 @@ pub fn run(catalog: &Catalog, case: &Case) -> String {
         "verifyResultCode" => read::<VerifyRequest>(input)
             .and_then(|r| catalog.verify_result_code(&r))
             .map(|v| verification(&v)),
+        "deadline" => read::<calendar::DeadlineRequest>(input)
+            .and_then(|r| calendar::deadline(&r))
+            .map(|d| deadline(&d)),
+        "holidays" => read::<calendar::HolidaysRequest>(input)
+            .and_then(|r| calendar::holidays(&r))
+            .map(|h| holidays(&h)),
+        "procedureDeadline" => read::<dossier::StepDeadlineRequest>(input)
+            .and_then(|r| catalog.procedure_deadline(&r))
+            .map(|d| step_deadline(&d)),
+        "dossierChecklist" => read::<dossier::ChecklistRequest>(input)
+            .and_then(|r| catalog.dossier_checklist(&r))
+            .map(|c| checklist(&c)),
+        "dossierCheck" => read::<dossier::FiledDossier>(input)
+            .and_then(|d| catalog.check_dossier(&d))
+            .map(|c| dossier_check(&c)),
+        "registrationSlip" => read::<dossier::SlipRequest>(input)
+            .and_then(|r| catalog.parse_registration_slip(&r))
+            .map(|s| slip(&s)),
+        "registrationSlipFormat" => read::<dossier::SlipParts>(input)
+            .and_then(|p| catalog.format_registration_slip(&p))
+            .map(|f| format!("formatted={f}")),
         other => return format!("unknown kind `{other}`"),
     };
     result.unwrap_or_else(|e| errors(&e))
@@ -385,5 +407,123 @@ pub fn compare(c: &Comparison) -> String {
                 .iter()
                 .map(|d| format!("{}:{}", d.code, d.at_stake))
         ),
+    )
+}
+
+/// The fingerprint of a time limit.
+pub fn deadline(d: &calendar::Deadline) -> String {
+    format!(
+        "due={} holidays={}",
+        d.due_on,
+        list(
+            d.holidays
+                .iter()
+                .map(|h| format!("{}:{}", h.date, h.kind.wire()))
+        ),
+    )
+}
+
+/// The fingerprint of a year's days off (days as `MM-DD`).
+pub fn holidays(y: &calendar::HolidayYear) -> String {
+    let day = |d: &jiff::civil::Date| format!("{:02}-{:02}", d.month(), d.day());
+    format!(
+        "days={} worked={} readings={}",
+        list(
+            y.holidays
+                .iter()
+                .map(|h| format!("{}:{}", day(&h.date), h.kind.wire()))
+        ),
+        list(y.worked_weekend_days.iter().map(|c| day(&c.date))),
+        y.readings.len(),
+    )
+}
+
+/// The fingerprint of a deadline of the procedure.
+pub fn step_deadline(d: &dossier::StepDeadline) -> String {
+    format!(
+        "edition={} step={} unit={} length={} due={}",
+        d.edition,
+        d.step.wire(),
+        d.deadline.unit.wire(),
+        d.deadline.length,
+        d.deadline.due_on,
+    )
+}
+
+/// The fingerprint of a dossier checklist.
+pub fn checklist(c: &dossier::DossierChecklist) -> String {
+    let samples = match &c.samples {
+        None => "-".to_owned(),
+        Some(s) if s.exempt => "exempt".to_owned(),
+        Some(s) => s.count.to_string(),
+    };
+    let copies = c
+        .packages
+        .iter()
+        .find_map(|p| p.copies.as_ref())
+        .map_or_else(
+            || "-".to_owned(),
+            |x| format!("{}+{}", x.paper, x.electronic),
+        );
+    let joined = |ids: Vec<&str>| ids.join("+");
+    format!(
+        "edition={} level={} sets={} samples={samples} copies={copies} requirements={} commune={} evidence={} without={} due={} gaps={}",
+        c.edition,
+        c.level.wire(),
+        list(c.packages.iter().map(|p| format!(
+            "{}[{}]",
+            p.id,
+            joined(p.items.iter().map(|i| i.id.as_str()).collect())
+        ))),
+        c.case_requirements.len(),
+        list(
+            c.criteria
+                .iter()
+                .filter(|x| x.assessed_by_commune)
+                .map(|x| x.code.to_string())
+        ),
+        list(
+            c.evidence
+                .iter()
+                .filter(|e| !e.criteria.is_empty())
+                .map(|e| format!(
+                    "{}:{}",
+                    e.id,
+                    joined(e.criteria.iter().map(|l| l.code.as_str()).collect())
+                ))
+        ),
+        list(
+            c.criteria
+                .iter()
+                .filter(|x| x.evidence.is_empty())
+                .map(|x| x.code.to_string())
+        ),
+        opt(c.deadlines.first().map(|d| d.deadline.due_on)),
+        c.gaps.len(),
+    )
+}
+
+/// The fingerprint of a filed dossier's check.
+pub fn dossier_check(c: &dossier::DossierCheck) -> String {
+    format!(
+        "package={} complete={} missing={} conditional={} extra={} evidence_not_attached={}",
+        c.package,
+        c.complete,
+        list(
+            c.missing
+                .iter()
+                .map(|m| format!("{}:{}/{}", m.id, m.declared, m.needed))
+        ),
+        list(c.conditional.iter().map(|i| i.id.to_string())),
+        list(c.extra.iter().map(ToString::to_string)),
+        list(c.evidence_not_attached.iter().map(|e| e.id.to_string())),
+    )
+}
+
+/// The fingerprint of a registration slip's number.
+pub fn slip(s: &dossier::RegistrationSlip) -> String {
+    format!(
+        "edition={} number={} second={} province={} commune={} year={} formatted={}",
+        s.edition, s.number, s.second, s.province, s.commune, s.year, s.formatted
     )
 }

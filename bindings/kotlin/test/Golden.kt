@@ -56,6 +56,13 @@ private fun run(kind: String, input: JsonElement): String {
         "resultCode" -> resultCode(evaluationFromJson(json))
             .let { "code=${it.code} length=${it.code.length} stars=${opt(it.stars)} total=${it.total}" }
         "verifyResultCode" -> verifyResultCode(verifyRequestFromJson(json)).fingerprint()
+        "deadline" -> deadline(deadlineRequestFromJson(json)).fingerprint()
+        "holidays" -> holidays(holidaysRequestFromJson(json)).fingerprint()
+        "procedureDeadline" -> procedureDeadline(stepDeadlineRequestFromJson(json)).fingerprint()
+        "dossierChecklist" -> dossierChecklist(checklistRequestFromJson(json)).fingerprint()
+        "dossierCheck" -> checkDossier(filedDossierFromJson(json)).fingerprint()
+        "registrationSlip" -> parseRegistrationSlip(slipRequestFromJson(json)).fingerprint()
+        "registrationSlipFormat" -> "formatted=" + formatRegistrationSlip(slipPartsFromJson(json))
         else -> "unknown kind `$kind`"
     }
 }
@@ -150,3 +157,39 @@ private fun Verification.fingerprint() =
     "holds=$holds stars=${opt(report.stars)} total=${report.total} in_code=${opt(starsInCode)} " +
         "mismatches=${list(mismatches.map { "${it.claimedBy.camel()}:${opt(it.claimed)}>${opt(it.recomputed)}" })} " +
         "signature=${signature.camel()}"
+// ---- the dossier and working days ----
+
+/** An enum value as its snake_case JSON name (`LUNAR_NEW_YEAR` → `lunar_new_year`). */
+private val Enum<*>.snake get() = name.lowercase()
+
+private fun Deadline.fingerprint() =
+    "due=$dueOn holidays=${list(holidays.map { "${it.date}:${it.kind.snake}" })}"
+
+private fun HolidayYear.fingerprint() =
+    "days=${list(holidays.map { "${it.date.substring(5)}:${it.kind.snake}" })} " +
+        "worked=${list(workedWeekendDays.map { it.date.substring(5) })} readings=${readings.size}"
+
+private fun StepDeadline.fingerprint() =
+    "edition=$edition step=${step.snake} unit=${deadline.unit.snake} length=${deadline.length} due=${deadline.dueOn}"
+
+private fun DossierChecklist.fingerprint(): String {
+    val samples = samples?.let { if (it.exempt) "exempt" else it.count.toString() } ?: "-"
+    val copies = packages.firstNotNullOfOrNull { it.copies }?.let { "${it.paper}+${it.electronic}" } ?: "-"
+    val sets = list(packages.map { p -> "${p.id}[${p.items.joinToString("+") { it.id }}]" })
+    val evidence = list(evidence.filter { it.criteria.isNotEmpty() }
+        .map { e -> "${e.id}:${e.criteria.joinToString("+") { it.code }}" })
+    return "edition=$edition level=${level.id} sets=$sets samples=$samples copies=$copies " +
+        "requirements=${caseRequirements.size} " +
+        "commune=${list(criteria.filter { it.assessedByCommune }.map { it.code })} evidence=$evidence " +
+        "without=${list(criteria.filter { it.evidence.isEmpty() }.map { it.code })} " +
+        "due=${opt(deadlines.firstOrNull()?.deadline?.dueOn)} gaps=${gaps.size}"
+}
+
+private fun DossierCheck.fingerprint() =
+    "package=$`package` complete=$complete " +
+        "missing=${list(missing.map { "${it.id}:${it.declared}/${it.needed}" })} " +
+        "conditional=${list(conditional.map { it.id })} extra=${list(extra)} " +
+        "evidence_not_attached=${list(evidenceNotAttached.map { it.id })}"
+
+private fun RegistrationSlip.fingerprint() =
+    "edition=$edition number=$number second=$second province=$province commune=$commune year=$year formatted=$formatted"

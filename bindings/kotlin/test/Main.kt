@@ -40,6 +40,7 @@ fun main(args: Array<String>) {
     val example = root.resolve("ocop-cli/src/example.json").readText()
     catalogAndJson(example, checks)
     errorPaths(example, checks)
+    printedForms(root, checks)
     println("${checks.passed} passed, ${checks.failed} failed")
     exitProcess(if (checks.failed == 0) 0 else 1)
 }

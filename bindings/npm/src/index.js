@@ -2,12 +2,13 @@
 // so there is no file to serve and no bundler setting: the module is ready once the import
 // resolves (top-level await). `ready` and `init()` are there for code shared with `ocop/slim`.
 import { embeddedBytes, instantiate } from './load.js';
+import initWasm from './wasm/ocop_wasm.js';
 import { wasmGzipBase64 } from './wasm/embedded.js';
 
 export * from './wasm/ocop_wasm.js';
 
 /** Resolves once the module is loaded (already so when this entry's import has resolved). */
-export const ready = instantiate(embeddedBytes(wasmGzipBase64));
+export const ready = instantiate(embeddedBytes(wasmGzipBase64), initWasm);
 await ready;
 
 /**

@@ -1,8 +1,8 @@
 // What the entries share: turning what they are given (the embedded bytes, a URL, a Response,
 // bytes or a compiled module) into an instantiated module, and the `OcopError` thrown when that
 // fails. Any failure to load is a WASM_LOAD_FAILED refusal that says what to do, never a bare
-// "expected magic word" from the engine.
-import initWasm from './wasm/ocop_wasm.js';
+// "expected magic word" from the engine. The module's own init (wasm-bindgen's default export)
+// is passed in, so that `ocop/forms` loads its module without the main one's glue.
 
 const FIX =
   "Import 'ocop' instead of 'ocop/slim' (its WebAssembly is embedded: nothing to serve), or serve " +
@@ -55,8 +55,9 @@ async function checked(input) {
   throw loadFailed(`init() was given ${Object.prototype.toString.call(source)}; it takes a URL, a Response, bytes or a WebAssembly.Module.`);
 }
 
-/** Instantiates the module from `input` (see `checked`); rejects with WASM_LOAD_FAILED. */
-export async function instantiate(input) {
+/** Instantiates a module with its glue's `initWasm`, from `input` (see `checked`); rejects with
+ * WASM_LOAD_FAILED. */
+export async function instantiate(input, initWasm) {
   const source = await checked(input);
   try {
     await initWasm({ module_or_path: source });

@@ -2,6 +2,7 @@
 // bytes (it is compiled while it downloads and the browser caches it) or serve it themselves.
 // Call `await init()` once before anything else; `ready` resolves when that has finished.
 import { instantiate } from './load.js';
+import initWasm from './wasm/ocop_wasm.js';
 
 export * from './wasm/ocop_wasm.js';
 
@@ -21,7 +22,7 @@ ready.catch(() => {}); // whoever calls init() sees the failure; `ready` alone m
  * @returns {Promise<void>} rejects with an `OcopError` WASM_LOAD_FAILED that names the fix.
  */
 export function init(wasm) {
-  loading ??= instantiate(wasm ?? new URL('./wasm/ocop_wasm_bg.wasm', import.meta.url)).then(settle.resolve, (e) => {
+  loading ??= instantiate(wasm ?? new URL('./wasm/ocop_wasm_bg.wasm', import.meta.url), initWasm).then(settle.resolve, (e) => {
     settle.reject(e);
     throw e;
   });

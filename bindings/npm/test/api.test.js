@@ -31,11 +31,13 @@ describe('the package', () => {
   test('is ESM with types, an entry per runtime, and every file its exports and `files` name', () => {
     assert.equal(manifest.type, 'module');
     // Only the entries that instantiate on import have side effects (a bundler must keep them).
-    assert.deepEqual(manifest.sideEffects, ['./index.js', './node.js', './workerd.js']);
+    assert.deepEqual(manifest.sideEffects, ['./index.js', './node.js', './workerd.js', './forms.js']);
     const entry = manifest.exports['.'];
     assert.deepEqual(Object.keys(entry), ['types', 'workerd', 'browser', 'node', 'default']);
     assert.deepEqual(manifest.exports['./slim'], { types: './slim.d.ts', default: './slim.js' });
-    const named = [manifest.main, manifest.types, ...Object.values(entry), ...Object.values(manifest.exports['./slim'])];
+    assert.deepEqual(manifest.exports['./forms'], { types: './forms.d.ts', default: './forms.js' });
+    const named = [manifest.main, manifest.types, ...Object.values(entry), ...Object.values(manifest.exports['./slim']),
+      ...Object.values(manifest.exports['./forms'])];
     for (const file of [...named, manifest.exports['./ocop_wasm_bg.wasm']]) {
       assert.ok(existsSync(join(PKG, file)), `${file} is missing`);
     }
@@ -48,7 +50,7 @@ describe('the package', () => {
     const wasm = readFileSync(join(PKG, 'wasm', 'ocop_wasm_bg.wasm'));
     assert.ok(gunzipSync(Buffer.from(wasmGzipBase64, 'base64')).equals(wasm));
     // A bundler copies a file named by `new URL(…, import.meta.url)`: only the slim entry may.
-    for (const file of ['index.js', 'node.js', 'load.js', 'wasm/ocop_wasm.js']) {
+    for (const file of ['index.js', 'node.js', 'load.js', 'forms.js', 'wasm/ocop_wasm.js', 'forms/ocop_forms.js']) {
       assert.ok(!readFileSync(join(PKG, file), 'utf8').includes('import.meta'), file);
     }
     assert.match(readFileSync(join(PKG, 'slim.js'), 'utf8'), /new URL\('\.\/wasm\/ocop_wasm_bg\.wasm', import\.meta\.url\)/);

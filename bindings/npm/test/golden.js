@@ -158,6 +158,55 @@ function verification(v) {
 const productCode = (c) =>
   `edition=${c.edition} segments=${list(c.segments.map((s) => `${s.kind}:${s.value}`))} formatted=${c.formatted}`;
 
+/** @param {import('ocop').Deadline} d */
+const deadline = (d) => `due=${d.dueOn} holidays=${list(d.holidays.map((h) => `${h.date}:${h.kind}`))}`;
+
+/** @param {import('ocop').HolidayYear} y */
+const holidays = (y) =>
+  [
+    `days=${list(y.holidays.map((h) => `${h.date.slice(5)}:${h.kind}`))}`,
+    `worked=${list(y.workedWeekendDays.map((w) => w.date.slice(5)))}`,
+    `readings=${y.readings.length}`,
+  ].join(' ');
+
+/** @param {import('ocop').StepDeadline} d */
+const stepDeadline = (d) =>
+  `edition=${d.edition} step=${d.step} unit=${d.deadline.unit} length=${d.deadline.length} due=${d.deadline.dueOn}`;
+
+/** @param {import('ocop').DossierChecklist} c */
+function checklist(c) {
+  const s = c.samples;
+  const copies = c.packages.find((p) => p.copies)?.copies;
+  return [
+    `edition=${c.edition}`,
+    `level=${c.level}`,
+    `sets=${list(c.packages.map((p) => `${p.id}[${p.items.map((i) => i.id).join('+')}]`))}`,
+    `samples=${s ? (s.exempt ? 'exempt' : s.count) : '-'}`,
+    `copies=${copies ? `${copies.paper}+${copies.electronic}` : '-'}`,
+    `requirements=${c.caseRequirements.length}`,
+    `commune=${list(c.criteria.filter((x) => x.assessedByCommune).map((x) => x.code))}`,
+    `evidence=${list(c.evidence.filter((e) => e.criteria.length).map((e) => `${e.id}:${e.criteria.map((l) => l.code).join('+')}`))}`,
+    `without=${list(c.criteria.filter((x) => !x.evidence.length).map((x) => x.code))}`,
+    `due=${opt(c.deadlines[0]?.deadline.dueOn)}`,
+    `gaps=${c.gaps.length}`,
+  ].join(' ');
+}
+
+/** @param {import('ocop').DossierCheck} c */
+const dossierCheck = (c) =>
+  [
+    `package=${c.package}`,
+    `complete=${c.complete}`,
+    `missing=${list(c.missing.map((m) => `${m.id}:${m.declared}/${m.needed}`))}`,
+    `conditional=${list(c.conditional.map((i) => i.id))}`,
+    `extra=${list(c.extra)}`,
+    `evidence_not_attached=${list(c.evidenceNotAttached.map((e) => e.id))}`,
+  ].join(' ');
+
+/** @param {import('ocop').RegistrationSlip} s */
+const slip = (s) =>
+  `edition=${s.edition} number=${s.number} second=${s.second} province=${s.province} commune=${s.commune} year=${s.year} formatted=${s.formatted}`;
+
 /**
  * Each kind: the package function that answers it (its input is the case's input, read by the
  * core's reader for that kind) and the fingerprint of the answer.
@@ -188,6 +237,13 @@ const kinds = {
     return `code=${c.code} length=${c.code.length} stars=${opt(c.stars)} total=${c.total}`;
   },
   verifyResultCode: (ocop, input) => verification(ocop.verifyResultCode(input)),
+  deadline: (ocop, input) => deadline(ocop.deadline(input)),
+  holidays: (ocop, input) => holidays(ocop.holidays(input)),
+  procedureDeadline: (ocop, input) => stepDeadline(ocop.procedureDeadline(input)),
+  dossierChecklist: (ocop, input) => checklist(ocop.dossierChecklist(input)),
+  dossierCheck: (ocop, input) => dossierCheck(ocop.checkDossier(input)),
+  registrationSlip: (ocop, input) => slip(ocop.parseRegistrationSlip(input)),
+  registrationSlipFormat: (ocop, input) => `formatted=${ocop.formatRegistrationSlip(input)}`,
 };
 
 /**

@@ -31,6 +31,12 @@ OCOP_RUST_DIGEST=$(sed -n 's/^digest \([0-9a-f]\{64\}\)$/\1/p' <<<"$rust_out")
 [ -n "$OCOP_RUST_DIGEST" ] || { echo "npm tests: no digest from ocop-cases:" >&2; echo "$rust_out" >&2; exit 1; }
 export OCOP_RUST_DIGEST
 
+# The example forms as the Rust core prints them (the CLI), for ocop/forms to match byte for byte.
+mkdir -p "$OUT/forms-rust"
+for kind in sheet council mau-01 mau-02 mau-03; do
+  (cd "$ROOT" && cargo run -q --locked -p ocop-cli -- form "$kind" --example --lang vi --output "$OUT/forms-rust/$kind.html" 2>/dev/null)
+done
+
 failed=0
 # part NAME LOG COMMAND...: runs one part, prints its one-line summary.
 part() {
@@ -59,7 +65,7 @@ summarise() {
 }
 
 part types types tsc --noEmit --strict -p test/types/tsconfig.json
-part node node node --test --test-reporter=tap test/api.test.js test/errors.test.js test/golden.test.js
+part node node node --test --test-reporter=tap test/api.test.js test/errors.test.js test/golden.test.js test/forms.test.js
 part chromium chromium node --test --test-reporter=tap test/browser.test.js
 part demo demo node --test --test-reporter=tap test/demo.test.js
 

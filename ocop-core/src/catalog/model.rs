@@ -44,6 +44,9 @@ pub struct EditionData {
     pub product_sets: Vec<ProductSetInfo>,
     /// One scoring sheet per product set.
     pub sheets: Vec<Sheet>,
+    /// What a dossier holds, the forms and the procedure's time limits (`dossier.toml`).
+    #[serde(default)]
+    pub dossier: Option<DossierSpec>,
 }
 
 /// Identity and provenance of an edition.
@@ -913,4 +916,450 @@ impl CriterionOption {
             Lang::En => &self.en,
         }
     }
+}
+
+// ---- dossiers, forms and time limits (dossier.toml) ----
+
+/// A dossier's case (Mẫu 01 mục 4: "Lần đầu □ Nâng hạng □ Đánh giá lại □").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Enum))]
+pub enum DossierKind {
+    /// First evaluation (lần đầu).
+    First,
+    /// Upgrade (nâng hạng).
+    Upgrade,
+    /// Re-evaluation at expiry (phân hạng lại).
+    Reevaluation,
+}
+
+impl Choice for DossierKind {
+    const ALL: &'static [DossierKind] = &[
+        DossierKind::First,
+        DossierKind::Upgrade,
+        DossierKind::Reevaluation,
+    ];
+    const WHAT: &'static str = "a dossier case";
+}
+
+/// Working days or calendar days.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Enum))]
+pub enum TimeUnit {
+    /// Ngày làm việc: weekends and days off are not counted.
+    WorkingDays,
+    /// Ngày: calendar days (a limit ending on a day off ends on the next working day).
+    Days,
+}
+
+impl Choice for TimeUnit {
+    const ALL: &'static [TimeUnit] = &[TimeUnit::WorkingDays, TimeUnit::Days];
+    const WHAT: &'static str = "a unit of time";
+}
+
+/// A step of the procedure that has a time limit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Enum))]
+pub enum ProcedureStep {
+    /// The commune receives, checks and assesses the dossier and sends it on.
+    CommuneReview,
+    /// The whole re-evaluation at expiry, from a complete dossier.
+    Reevaluation,
+    /// Revoking a certificate, from the finding.
+    Revocation,
+}
+
+impl Choice for ProcedureStep {
+    const ALL: &'static [ProcedureStep] = &[
+        ProcedureStep::CommuneReview,
+        ProcedureStep::Reevaluation,
+        ProcedureStep::Revocation,
+    ];
+    const WHAT: &'static str = "a step with a time limit";
+}
+
+/// What a dossier holds, who prepares each part, the forms and the procedure's time limits.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(missing_as_null))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct DossierSpec {
+    /// The articles.
+    pub basis: Str,
+    /// Where this data was compiled from.
+    pub sources: Vec<Str>,
+    /// Paper and electronic copies of each set sent on, where the edition says.
+    #[serde(default)]
+    pub copies: Option<Copies>,
+    /// Product samples sent with the dossier, where the edition says.
+    #[serde(default)]
+    pub samples: Option<SampleRule>,
+    /// Every document that may appear in a set.
+    #[serde(default)]
+    pub documents: Vec<DocumentInfo>,
+    /// The sets sent from one body to the next, in order.
+    #[serde(default)]
+    pub packages: Vec<DossierPackage>,
+    /// What a case adds to the producer's dossier (upgrade, re-evaluation).
+    #[serde(default)]
+    pub case_requirements: Vec<CaseRequirement>,
+    /// Kinds of evidence the self-assessment report attaches (Mẫu 02 Phần III).
+    #[serde(default)]
+    pub evidence: Vec<EvidenceKind>,
+    /// The printed forms.
+    #[serde(default)]
+    pub forms: Vec<FormInfo>,
+    /// The procedure's time limits.
+    #[serde(default)]
+    pub time_limits: Vec<TimeLimit>,
+    /// The registration slip's number, where the form prints one.
+    #[serde(default)]
+    pub registration_slip: Option<SlipFormat>,
+    /// What the reference lacks, said rather than guessed.
+    #[serde(default)]
+    pub gaps: Vec<Str>,
+}
+
+/// Copies of a set.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(missing_as_null))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct Copies {
+    /// Paper sets.
+    pub paper: u8,
+    /// Electronic sets.
+    pub electronic: u8,
+    /// The article.
+    pub basis: Str,
+    /// Anything the article adds.
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+/// Product samples.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(missing_as_null))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct SampleRule {
+    /// How many.
+    pub count: u8,
+    /// Product sets that send none (tourism services).
+    #[serde(default)]
+    pub except_product_sets: Vec<u8>,
+    /// Who provides them.
+    pub provided_by: Text,
+    /// The article.
+    pub basis: Str,
+    /// How sure we are of it.
+    #[serde(default)]
+    pub confidence_note: Option<Str>,
+}
+
+/// A document of a dossier.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(missing_as_null))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct DocumentInfo {
+    /// Short id, e.g. `registration-form`.
+    pub id: Str,
+    /// Its name as the article words it.
+    pub name: Text,
+    /// The form it is filled on, if the edition prints one.
+    #[serde(default)]
+    pub form: Option<Str>,
+    /// When it is needed, if not always ("nếu có").
+    #[serde(default)]
+    pub condition: Option<Text>,
+    /// The article.
+    pub basis: Str,
+}
+
+/// A set of documents one body sends to the next.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(missing_as_null))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct DossierPackage {
+    /// Short id, e.g. `product-dossier`.
+    pub id: Str,
+    /// Its name as the article words it.
+    pub name: Text,
+    /// Who prepares it.
+    pub prepared_by: Text,
+    /// Who receives it.
+    pub sent_to: Text,
+    /// The levels whose evaluation needs it (a province set is needed for 3-4 and 5 stars).
+    pub levels: Vec<Level>,
+    /// The cases it is for; empty for every case.
+    #[serde(default)]
+    pub cases: Vec<DossierKind>,
+    /// Its contents in order: document ids, or the id of a set sent inside it.
+    pub items: Vec<Str>,
+    /// The product samples travel with it.
+    #[serde(default)]
+    pub samples: bool,
+    /// The copies rule applies to it.
+    #[serde(default)]
+    pub copies: bool,
+    /// The article.
+    pub basis: Str,
+}
+
+/// What a case adds to the producer's dossier.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct CaseRequirement {
+    /// The case.
+    pub case: DossierKind,
+    /// What it requires.
+    pub text: Text,
+    /// The article.
+    pub basis: Str,
+}
+
+/// A kind of evidence attached to the self-assessment report, and the criteria it supports.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(missing_as_null))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct EvidenceKind {
+    /// Short id, e.g. `local-labour`.
+    pub id: Str,
+    /// The row's "Nội dung" as printed.
+    pub name: Text,
+    /// The row's "Yêu cầu": the documents asked for.
+    pub requirement: Text,
+    /// The criteria it supports on each sheet (the form names none: every link is inferred).
+    #[serde(default)]
+    pub links: Vec<CriterionLink>,
+    /// Anything else about it (a pass/fail gate, a tick box of Phần I).
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+/// Criteria that a form item or an evidence kind bears on, on some product sets' sheets.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct CriterionLink {
+    /// The product sets whose sheets have these codes; empty for every set.
+    #[serde(default)]
+    pub product_sets: Vec<u8>,
+    /// Criterion codes on those sheets.
+    pub criteria: Vec<Str>,
+    /// How the link was made.
+    pub strength: LinkStrength,
+}
+
+/// How a link to a criterion was made: none is printed in the forms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Enum))]
+pub enum LinkStrength {
+    /// The sheet prints a criterion under the same name.
+    SameName,
+    /// Matched on the wording of the criterion or its options.
+    Wording,
+    /// A weak candidate.
+    Weak,
+}
+
+/// A printed form (Mẫu số …) and its fields.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct FormInfo {
+    /// Short id, e.g. `mau-01`.
+    pub id: Str,
+    /// As printed, e.g. `Mẫu số 01`.
+    pub number: Str,
+    /// Its title.
+    pub name: Text,
+    /// Who fills it in.
+    pub filled_by: Text,
+    /// Where it is printed.
+    pub basis: Str,
+    /// What is printed above the title.
+    #[serde(default)]
+    pub heading: FormHeading,
+    /// Its parts in printed order.
+    pub sections: Vec<FormSection>,
+    /// How the copy prints it, where it matters for printing.
+    #[serde(default)]
+    pub notes: Vec<Str>,
+}
+
+/// A part of a form.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(missing_as_null))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct FormSection {
+    /// Short id, unique in the form.
+    pub id: Str,
+    /// Its heading as printed; none for the header and signature blocks.
+    #[serde(default)]
+    pub title: Option<Text>,
+    /// Its fields in printed order.
+    pub fields: Vec<FormField>,
+}
+
+/// A blank, tick box or block of a form.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(missing_as_null))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct FormField {
+    /// Short id, unique in the form.
+    pub id: Str,
+    /// Its label as printed.
+    pub label: Text,
+    /// What goes in it.
+    pub kind: FieldKind,
+    /// The boxes to tick, for a choice.
+    #[serde(default)]
+    pub choices: Vec<FieldChoice>,
+    /// The form's own guidance printed with it (in italics).
+    #[serde(default)]
+    pub guidance: Option<Text>,
+    /// Criteria it bears on (inferred: the forms name none).
+    #[serde(default)]
+    pub links: Vec<CriterionLink>,
+    /// The values that fill the label's blanks (`……`), in order: ids of the form's fields, or
+    /// of blanks that only this label prints.
+    #[serde(default)]
+    pub fills: Vec<Str>,
+}
+
+/// What a form prints above its title.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Enum))]
+pub enum FormHeading {
+    /// Nothing (Mẫu số 02).
+    #[default]
+    None,
+    /// The Quốc hiệu, centred (Mẫu số 01).
+    Nation,
+    /// The issuing body on the left (the fields of the section `header`), the Quốc hiệu on the
+    /// right (Mẫu số 03).
+    IssuerAndNation,
+}
+
+/// One box of a choice.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct FieldChoice {
+    /// Short id.
+    pub id: Str,
+    /// As printed.
+    pub label: Text,
+}
+
+/// What goes in a form field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Enum))]
+pub enum FieldKind {
+    /// A line of text.
+    Text,
+    /// Several lines of text.
+    LongText,
+    /// A number.
+    Number,
+    /// A day.
+    Date,
+    /// "……, ngày …… tháng …… năm ……".
+    PlaceAndDate,
+    /// One tick box.
+    Checkbox,
+    /// One box to tick among several.
+    Choice,
+    /// A signature (and seal) block.
+    Signature,
+    /// The registration slip's number.
+    SlipNumber,
+    /// The product set (Ngành, Nhóm, Phân nhóm of Phụ lục I).
+    ProductSet,
+    /// The self-assessed points, criterion by criterion, with their evidence.
+    CriteriaTable,
+    /// The table of evidence kinds (Mẫu 02 Phần III).
+    EvidenceTable,
+    /// A fixed sentence with blanks.
+    Statement,
+}
+
+/// A time limit of the procedure.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct TimeLimit {
+    /// The step.
+    pub step: ProcedureStep,
+    /// What is done within it.
+    pub name: Text,
+    /// Its length.
+    pub length: u16,
+    /// In working days or calendar days, as the article says.
+    pub unit: TimeUnit,
+    /// The event it counts from.
+    pub counted_from: Text,
+    /// The article and its wording.
+    pub basis: Str,
+}
+
+/// The registration slip's number as the form prints it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), derive(tsify::Tsify))]
+#[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(missing_as_null))]
+#[cfg_attr(all(ocop_lib, feature = "uniffi"), derive(uniffi::Record))]
+#[serde(rename_all(serialize = "camelCase", deserialize = "snake_case"))]
+#[serde(deny_unknown_fields)]
+pub struct SlipFormat {
+    /// As printed, e.g. `Phiếu số: ……-……. /PĐK- (Mã tỉnh) - (Mã xã) - (Năm)`.
+    pub printed: Str,
+    /// Where.
+    pub basis: Str,
+    /// How the blanks are read.
+    #[serde(default)]
+    pub confidence_note: Option<Str>,
 }

@@ -1,11 +1,12 @@
 //! Reading an edition from its TOML files, and its content hash.
 //!
 //! Also compiled into `build.rs` (through `#[path]`). An edition folder holds `edition.toml`
-//! (identity and rules), `taxonomy.toml` (groups and product sets), `sheets/*.toml` (one
-//! scoring sheet per product set) and, optionally, `doubts.toml`: the reviewed doubts and
-//! as-printed differences between sheets, written by hand so that a fresh import of the sheets
-//! keeps them. A `from-<old edition>.toml` beside them is the criterion correspondence with the
-//! edition replaced ([`super::correspondence`]), not part of the edition itself.
+//! (identity and rules), `taxonomy.toml` (groups and product sets), `dossier.toml` (what a
+//! dossier holds, the forms and the time limits; optional), `sheets/*.toml` (one scoring sheet
+//! per product set) and, optionally, `doubts.toml`: the reviewed doubts and as-printed
+//! differences between sheets, written by hand so that a fresh import of the sheets keeps them.
+//! A `from-<old edition>.toml` beside them is the criterion correspondence with the edition
+//! replaced ([`super::correspondence`]), not part of the edition itself.
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -56,7 +57,7 @@ pub fn load_edition_files<P: AsRef<str>, C: AsRef<str>>(
         let (path, text) = (path.as_ref(), text.as_ref());
         let kind = FileKind::of(path);
         match kind {
-            FileKind::Edition | FileKind::Taxonomy => {
+            FileKind::Edition | FileKind::Taxonomy | FileKind::Dossier => {
                 saw_edition |= kind == FileKind::Edition;
                 match toml::from_str::<toml::Table>(text) {
                     Ok(table) => {
@@ -85,7 +86,7 @@ pub fn load_edition_files<P: AsRef<str>, C: AsRef<str>>(
             FileKind::Correspondence => {}
             FileKind::Other => issues.push(CatalogIssue::new(
                 path,
-                "not part of an edition (expected edition.toml, taxonomy.toml, doubts.toml or sheets/*.toml)",
+                "not part of an edition (expected edition.toml, taxonomy.toml, dossier.toml, doubts.toml or sheets/*.toml)",
             )),
         }
     }
@@ -158,6 +159,7 @@ enum FileKind {
     Edition,
     Taxonomy,
     Doubts,
+    Dossier,
     Sheet,
     Correspondence,
     Other,
@@ -173,6 +175,7 @@ impl FileKind {
             p if p.starts_with("from-") && p.ends_with(".toml") && !p.contains('/') => {
                 FileKind::Correspondence
             }
+            "dossier.toml" => FileKind::Dossier,
             p => match p.strip_prefix("sheets/") {
                 Some(name) if name.ends_with(".toml") && !name.contains('/') => FileKind::Sheet,
                 _ => FileKind::Other,

@@ -10,8 +10,8 @@ use std::fmt;
 use jiff::civil::Date;
 
 use super::model::{
-    AcceptedMismatch, CouncilLevel, Criterion, EditionData, Identity, Procedure, Round, Section,
-    Sheet, SubjectType,
+    AcceptedMismatch, CouncilLevel, Criterion, CriterionLink, DossierSpec, EditionData, Identity,
+    LinkStrength, Procedure, ProcedureStep, Round, Section, Sheet, SubjectType, TimeUnit,
 };
 use crate::text::{Str, Text};
 
@@ -53,6 +53,9 @@ pub fn validate(data: &EditionData) -> Vec<CatalogIssue> {
     let max_total: u32 = data.rating.parts.iter().map(|p| u32::from(p.max)).sum();
     for sheet in &data.sheets {
         c.sheet(data, sheet, max_total);
+    }
+    if let Some(d) = &data.dossier {
+        c.dossier(data, d);
     }
     c.issues
 }
@@ -808,4 +811,282 @@ pub fn parse_month_day(text: &str) -> Option<(i8, i8)> {
     }
     let (m, d): (i8, i8) = (m.parse().ok()?, d.parse().ok()?);
     Date::new(2024, m, d).ok().map(|_| (m, d))
+}
+
+// ---- dossier.toml ----
+
+const DOSSIER: &str = "dossier.toml";
+
+impl Checker {
+    /// Ids resolve, labels have both languages, every criterion a link names is on each sheet it
+    /// names, the commune's form covers exactly the criteria the sheets mark as assessed by the
+    /// commune, and the time limits agree with the certificate rules.
+    fn dossier(&mut self, data: &EditionData, d: &DossierSpec) {
+        if d.sources.is_empty() {
+            self.fail(
+                DOSSIER,
+                "dossier.sources is empty: say where the text comes from",
+            );
+        }
+        let mut ids = BTreeSet::new();
+        for doc in &d.documents {
+            if !ids.insert(doc.id.as_str()) {
+                self.fail(DOSSIER, format!("id `{}` is used twice", doc.id));
+            }
+            self.text(DOSSIER, &format!("document {} name", doc.id), &doc.name);
+            if let Some(form) = &doc.form {
+                if !d.forms.iter().any(|f| f.id == *form) {
+                    self.fail(DOSSIER, format!("document {}: no form `{form}`", doc.id));
+                }
+            }
+        }
+        self.dossier_packages(data, d, &mut ids);
+        if let Some(c) = &d.copies {
+            if c.paper == 0 && c.electronic == 0 {
+                self.fail(DOSSIER, "dossier.copies asks for no copy");
+            }
+        }
+        if let Some(s) = &d.samples {
+            self.text(DOSSIER, "samples provided_by", &s.provided_by);
+            if s.count == 0 {
+                self.fail(DOSSIER, "dossier.samples.count must be positive");
+            }
+            for n in &s.except_product_sets {
+                if !data.product_sets.iter().any(|x| x.number == *n) {
+                    self.fail(DOSSIER, format!("dossier.samples: no product set {n}"));
+                }
+            }
+        }
+        for r in &d.case_requirements {
+            self.text(DOSSIER, "case requirement", &r.text);
+        }
+        let mut evidence = BTreeSet::new();
+        for e in &d.evidence {
+            let at = format!("evidence {}", e.id);
+            if !evidence.insert(e.id.as_str()) {
+                self.fail(DOSSIER, format!("evidence `{}` is listed twice", e.id));
+            }
+            self.text(DOSSIER, &format!("{at} name"), &e.name);
+            self.text(DOSSIER, &format!("{at} requirement"), &e.requirement);
+            for link in &e.links {
+                self.link(data, &at, link);
+            }
+        }
+        self.dossier_forms(data, d);
+        self.commune_links(data, d);
+        self.time_limits(data, d);
+    }
+
+    /// The sets: each holds documents or sets defined before it, for levels of the edition.
+    fn dossier_packages<'a>(
+        &mut self,
+        data: &EditionData,
+        d: &'a DossierSpec,
+        ids: &mut BTreeSet<&'a str>,
+    ) {
+        let mut defined: BTreeSet<&str> = d.documents.iter().map(|x| x.id.as_str()).collect();
+        let levels: BTreeSet<_> = data
+            .procedures
+            .iter()
+            .flat_map(|p| p.levels.iter().map(|l| l.level))
+            .collect();
+        for p in &d.packages {
+            let at = format!("package {}", p.id);
+            if !ids.insert(p.id.as_str()) {
+                self.fail(DOSSIER, format!("id `{}` is used twice", p.id));
+            }
+            for (what, t) in [
+                ("name", &p.name),
+                ("prepared_by", &p.prepared_by),
+                ("sent_to", &p.sent_to),
+            ] {
+                self.text(DOSSIER, &format!("{at} {what}"), t);
+            }
+            if p.levels.is_empty() || p.levels.iter().any(|l| !levels.contains(l)) {
+                self.fail(
+                    DOSSIER,
+                    format!("{at}: levels must be levels of the edition's procedures"),
+                );
+            }
+            if p.items.is_empty() {
+                self.fail(DOSSIER, format!("{at} holds nothing"));
+            }
+            for item in &p.items {
+                // A set may hold a set defined before it, never itself or a later one.
+                if !defined.contains(item.as_str()) {
+                    self.fail(
+                        DOSSIER,
+                        format!("{at}: `{item}` is not a document or an earlier set"),
+                    );
+                }
+            }
+            if p.copies && d.copies.is_none() {
+                self.fail(
+                    DOSSIER,
+                    format!("{at} says copies apply but dossier.copies is missing"),
+                );
+            }
+            if p.samples && d.samples.is_none() {
+                self.fail(
+                    DOSSIER,
+                    format!("{at} carries samples but dossier.samples is missing"),
+                );
+            }
+            defined.insert(p.id.as_str());
+        }
+    }
+
+    /// The forms: sections and fields listed once, choices with their boxes, links to criteria.
+    fn dossier_forms(&mut self, data: &EditionData, d: &DossierSpec) {
+        let mut forms = BTreeSet::new();
+        for f in &d.forms {
+            let at = format!("form {}", f.id);
+            if !forms.insert(f.id.as_str()) {
+                self.fail(DOSSIER, format!("form `{}` is listed twice", f.id));
+            }
+            self.text(DOSSIER, &format!("{at} name"), &f.name);
+            self.text(DOSSIER, &format!("{at} filled_by"), &f.filled_by);
+            let mut fields = BTreeSet::new();
+            let mut sections = BTreeSet::new();
+            for section in &f.sections {
+                if !sections.insert(section.id.as_str()) {
+                    self.fail(
+                        DOSSIER,
+                        format!("{at}: section `{}` is listed twice", section.id),
+                    );
+                }
+                if let Some(title) = &section.title {
+                    self.text(DOSSIER, &format!("{at} section {}", section.id), title);
+                }
+                for field in &section.fields {
+                    let here = format!("{at} field {}", field.id);
+                    if !fields.insert(field.id.as_str()) {
+                        self.fail(DOSSIER, format!("{here} is listed twice"));
+                    }
+                    self.text(DOSSIER, &here, &field.label);
+                    let is_choice = field.kind == super::model::FieldKind::Choice;
+                    if is_choice == field.choices.is_empty() {
+                        self.fail(
+                            DOSSIER,
+                            format!("{here}: a choice, and only a choice, lists its boxes"),
+                        );
+                    }
+                    for c in &field.choices {
+                        self.text(DOSSIER, &format!("{here} choice {}", c.id), &c.label);
+                    }
+                    for link in &field.links {
+                        self.link(data, &here, link);
+                    }
+                    self.fills(&here, field);
+                }
+            }
+            let has_header = f.sections.iter().any(|s| s.id == "header");
+            if f.heading == super::model::FormHeading::IssuerAndNation && !has_header {
+                self.fail(
+                    DOSSIER,
+                    format!(
+                        "{at}: an issuer heading prints the section `header`, which is missing"
+                    ),
+                );
+            }
+        }
+    }
+
+    /// A label with fills has exactly one blank (`……`) per fill, in both languages.
+    fn fills(&mut self, at: &str, field: &super::model::FormField) {
+        if field.fills.is_empty() {
+            return;
+        }
+        for (lang, label) in [("vi", &field.label.vi), ("en", &field.label.en)] {
+            let blanks = label.matches("……").count();
+            if blanks != field.fills.len() {
+                self.fail(
+                    DOSSIER,
+                    format!(
+                        "{at}: the {lang} label has {blanks} blank(s) for {} fill(s)",
+                        field.fills.len()
+                    ),
+                );
+            }
+        }
+    }
+
+    /// The time limits: one per step, the revocation limit as the certificate rules say.
+    fn time_limits(&mut self, data: &EditionData, d: &DossierSpec) {
+        let mut steps = BTreeSet::new();
+        for t in &d.time_limits {
+            let at = format!("time limit {:?}", t.step);
+            if !steps.insert(format!("{:?}", t.step)) {
+                self.fail(DOSSIER, format!("{at} is listed twice"));
+            }
+            if t.length == 0 {
+                self.fail(DOSSIER, format!("{at} has no length"));
+            }
+            self.text(DOSSIER, &at, &t.name);
+            self.text(DOSSIER, &format!("{at} counted_from"), &t.counted_from);
+            if t.step == ProcedureStep::Revocation {
+                let certificate = data.certificate.revocation_within_days;
+                if t.unit != TimeUnit::Days || certificate != Some(t.length) {
+                    self.fail(DOSSIER, format!("{at} must agree with certificate.revocation_within_days ({certificate:?} days)"));
+                }
+            }
+        }
+    }
+
+    /// Every product set a link names exists, and each of its criteria is on that set's sheet.
+    fn link(&mut self, data: &EditionData, at: &str, link: &CriterionLink) {
+        if link.criteria.is_empty() {
+            self.fail(DOSSIER, format!("{at}: a link names no criterion"));
+        }
+        let sets: Vec<u8> = if link.product_sets.is_empty() {
+            data.sheets.iter().map(|s| s.product_set).collect()
+        } else {
+            link.product_sets.clone()
+        };
+        for n in sets {
+            let Some(sheet) = data.sheets.iter().find(|s| s.product_set == n) else {
+                self.fail(DOSSIER, format!("{at}: no sheet for product set {n}"));
+                continue;
+            };
+            for code in &link.criteria {
+                if !criteria(sheet).any(|c| c.code == *code) {
+                    self.fail(DOSSIER, format!("{at}: sheet {n} has no criterion {code}"));
+                }
+            }
+        }
+    }
+
+    /// The commune assesses, on each sheet, exactly the criteria its form links to (weak links
+    /// aside): the form and the sheets' `assessed_by_commune` marks must say the same.
+    fn commune_links(&mut self, data: &EditionData, d: &DossierSpec) {
+        let links: Vec<&CriterionLink> = d
+            .forms
+            .iter()
+            .flat_map(|f| &f.sections)
+            .flat_map(|s| &s.fields)
+            .flat_map(|f| &f.links)
+            .filter(|l| l.strength != LinkStrength::Weak)
+            .collect();
+        if links.is_empty() {
+            return;
+        }
+        for sheet in &data.sheets {
+            let n = sheet.product_set;
+            let linked: BTreeSet<&str> = links
+                .iter()
+                .filter(|l| l.product_sets.is_empty() || l.product_sets.contains(&n))
+                .flat_map(|l| l.criteria.iter().map(|c| c.as_str()))
+                .collect();
+            let marked: BTreeSet<&str> = criteria(sheet)
+                .filter(|c| c.assessed_by_commune)
+                .map(|c| c.code.as_str())
+                .collect();
+            if linked != marked {
+                self.fail(
+                    DOSSIER,
+                    format!("sheet {n}: the commune's form covers {linked:?} but the sheet marks {marked:?} as assessed by the commune"),
+                );
+            }
+        }
+    }
 }

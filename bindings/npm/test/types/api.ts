@@ -8,6 +8,15 @@ import init, {
   verifyResultCode, correspondence,
 } from 'ocop';
 import initSlim, { ready as slimReady, score as slimScore } from 'ocop/slim';
+import {
+  checkDossier, deadline, dossierChecklist, formatRegistrationSlip, holidays, parseRegistrationSlip,
+  procedureDeadline,
+} from 'ocop';
+import type {
+  Deadline, DeadlineRequest, DossierCheck, DossierChecklist, HolidayYear, RegistrationSlip, StepDeadline,
+} from 'ocop';
+import { printCouncil, printDossierForm, printSheet, ready as formsReady } from 'ocop/forms';
+import type { DossierForm, SheetForm } from 'ocop/forms';
 import type {
   Answers, CertificateInput, CertificateState, CertificateStatus, CodeTable, Comparison,
   CompareRequest, CouncilInput, CouncilReport, Criterion, DossierRules, EditionData,
@@ -104,6 +113,21 @@ const verified: Verification = verifyResultCode(check);
 const claimant: Claimant | undefined = verified.mismatches[0]?.claimedBy;
 const mapping: Correspondence | null = correspondence('148/2023', '26/2026');
 const aspect: ChangeAspect | undefined = mapping?.sets[0]?.criteria[0]?.changes?.[0];
+const within: DeadlineRequest = { from: '2027-02-01', workingDays: 15 };
+const due: Deadline = deadline(within);
+const dueDays: Deadline = deadline({ from: '2026-08-03', days: 45 });
+const daysOff: HolidayYear = holidays({ year: 2027 });
+const checklist: DossierChecklist = dossierChecklist({ edition: '26/2026', productSet: 9, subjectType: 'cooperative', case: 'first', filedOn: '2027-02-01' });
+const checked: DossierCheck = checkDossier({ productSet: 9, subjectType: 'farm', case: 'first', edition: '26/2026', documents: ['registration-form'], samples: 5, paperCopies: 1, electronicCopies: 1, evidence: [] });
+const step: StepDeadline = procedureDeadline({ step: 'reevaluation', from: '2026-08-03' });
+const slip: RegistrationSlip = parseRegistrationSlip({ slip: 'Phiếu số: 12-01/PĐK-38-12345-2026' });
+const slipText: string = formatRegistrationSlip({ edition: '26/2026', number: '7', second: '2026', province: '38', commune: '12345', year: 2026 });
+await formsReady;
+const sheetForm: SheetForm = { evaluation: { edition: '26/2026', productSet: 9, subjectType: 'cooperative', answers: {} }, language: 'en' };
+const sheetHtml: string = printSheet(sheetForm);
+const councilHtml: string = printCouncil({ council: { edition: '26/2026', productSet: 9, subjectType: 'cooperative', members: [] } });
+const mau: DossierForm = { form: 'mau-03', values: { commune: 'Ví Dụ', product: 'Nước mắm' } };
+const mauHtml: string = printDossierForm(mau);
 
 try {
   score({ productSet: 9, subjectType: 'farm' });
@@ -118,4 +142,5 @@ try {
 console.log(until, replaced, leaf, groups, types, marker, total, stars, stoppedAt, firstError, totals, rounded,
   disagreeing, next, toFive, best, diff, diffCouncil, state, rules, round, later, code, written, report2, codes,
   loaded, slimLoaded, slimReport, loadFailed, summary, firstName, tick, blocker, planWords, carriedStatus,
-  previousCode, window_, highestStars, verified.holds, claimant, aspect);
+  previousCode, window_, highestStars, verified.holds, claimant, aspect, due, dueDays, daysOff,
+  checklist, checked, step, slip, slipText, sheetHtml, councilHtml, mauHtml);

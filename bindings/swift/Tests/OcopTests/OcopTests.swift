@@ -63,6 +63,31 @@ final class OcopTests: XCTestCase {
         }
     }
 
+    /// The example forms print: set OCOP_FORMS_DIR to the HTML files `ocop form <kind> --example
+    /// --output DIR/<kind>.html` wrote to compare them byte for byte with the Rust core's.
+    func testPrintedForms() throws {
+        let example = try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("ocop-cli/src/example.json")))
+        let forms: [(String, Bool, (String) throws -> String)] = [
+            ("sheet", true, { try printSheet(form: try sheetFormFromJson(json: $0)) }),
+            ("council", false, { try printCouncil(form: try councilFormFromJson(json: $0)) }),
+            ("mau-01", false, { try printDossierForm(form: try dossierFormFromJson(json: $0)) }),
+            ("mau-02", true, { try printDossierForm(form: try dossierFormFromJson(json: $0)) }),
+            ("mau-03", false, { try printDossierForm(form: try dossierFormFromJson(json: $0)) }),
+        ]
+        for (kind, withEvaluation, print) in forms {
+            let file = root.appendingPathComponent("ocop-cli/src/examples/\(kind).json")
+            var data = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+            if withEvaluation { data["evaluation"] = example }
+            data["language"] = "vi"
+            let html = try print(try json(data))
+            XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"), kind)
+            if let dir = ProcessInfo.processInfo.environment["OCOP_FORMS_DIR"] {
+                let rust = try String(contentsOf: URL(fileURLWithPath: dir).appendingPathComponent("\(kind).html"), encoding: .utf8)
+                XCTAssertEqual(html, rust, kind)
+            }
+        }
+    }
+
     func testFormAndExplain() throws {
         let example = try String(contentsOf: root.appendingPathComponent("ocop-cli/src/example.json"), encoding: .utf8)
         let evaluation = try evaluationFromJson(json: example)
@@ -116,6 +141,20 @@ final class OcopTests: XCTestCase {
             return "code=\(made.code) length=\(made.code.count) stars=\(opt(made.stars)) total=\(made.total)"
         case "verifyResultCode":
             return fingerprint(try verifyResultCode(request: try verifyRequestFromJson(json: text)))
+        case "deadline":
+            return fingerprint(try deadline(request: try deadlineRequestFromJson(json: text)))
+        case "holidays":
+            return fingerprint(try holidays(request: try holidaysRequestFromJson(json: text)))
+        case "procedureDeadline":
+            return fingerprint(try procedureDeadline(request: try stepDeadlineRequestFromJson(json: text)))
+        case "dossierChecklist":
+            return fingerprint(try dossierChecklist(request: try checklistRequestFromJson(json: text)))
+        case "dossierCheck":
+            return fingerprint(try checkDossier(dossier: try filedDossierFromJson(json: text)))
+        case "registrationSlip":
+            return fingerprint(try parseRegistrationSlip(request: try slipRequestFromJson(json: text)))
+        case "registrationSlipFormat":
+            return "formatted=\(try formatRegistrationSlip(parts: try slipPartsFromJson(json: text)))"
         default:
             return "unknown kind `\(kind)`"
         }
@@ -228,5 +267,52 @@ final class OcopTests: XCTestCase {
         "holds=\(v.holds) stars=\(opt(v.report.stars)) total=\(v.report.total) in_code=\(opt(v.starsInCode)) "
             + "mismatches=\(list(v.mismatches.map { "\($0.claimedBy):\(opt($0.claimed))>\(opt($0.recomputed))" })) "
             + "signature=\(v.signature)"
+    // ---- the dossier and working days ----
+
+    /// An enum value as its snake_case JSON name (`lunarNewYear` → `lunar_new_year`).
+    private func snake<T>(_ value: T) -> String {
+        "\(value)".reduce(into: "") { out, c in
+            if c.isUppercase { out += "_" + c.lowercased() } else { out.append(c) }
+        }
+    }
+
+    private func fingerprint(_ d: Deadline) -> String {
+        "due=\(d.dueOn) holidays=\(list(d.holidays.map { "\($0.date):\(snake($0.kind))" }))"
+    }
+
+    private func fingerprint(_ y: HolidayYear) -> String {
+        "days=\(list(y.holidays.map { "\($0.date.dropFirst(5)):\(snake($0.kind))" })) "
+            + "worked=\(list(y.workedWeekendDays.map { $0.date.dropFirst(5) })) readings=\(y.readings.count)"
+    }
+
+    private func fingerprint(_ d: StepDeadline) -> String {
+        "edition=\(d.edition) step=\(snake(d.step)) unit=\(snake(d.deadline.unit)) "
+            + "length=\(d.deadline.length) due=\(d.deadline.dueOn)"
+    }
+
+    private func fingerprint(_ c: DossierChecklist) -> String {
+        let samples = c.samples.map { $0.exempt ? "exempt" : "\($0.count)" } ?? "-"
+        let copies = c.packages.compactMap { $0.copies }.first.map { "\($0.paper)+\($0.electronic)" } ?? "-"
+        let sets = list(c.packages.map { p in "\(p.id)[\(p.items.map { $0.id }.joined(separator: "+"))]" })
+        let evidence = list(c.evidence.filter { !$0.criteria.isEmpty }.map { e in
+            "\(e.id):\(e.criteria.map { $0.code }.joined(separator: "+"))"
+        })
+        return "edition=\(c.edition) level=\(c.level) sets=\(sets) samples=\(samples) copies=\(copies) "
+            + "requirements=\(c.caseRequirements.count) "
+            + "commune=\(list(c.criteria.filter { $0.assessedByCommune }.map { $0.code })) evidence=\(evidence) "
+            + "without=\(list(c.criteria.filter { $0.evidence.isEmpty }.map { $0.code })) "
+            + "due=\(opt(c.deadlines.first?.deadline.dueOn)) gaps=\(c.gaps.count)"
+    }
+
+    private func fingerprint(_ c: DossierCheck) -> String {
+        "package=\(c.package) complete=\(c.complete) "
+            + "missing=\(list(c.missing.map { "\($0.id):\($0.declared)/\($0.needed)" })) "
+            + "conditional=\(list(c.conditional.map { $0.id })) extra=\(list(c.extra)) "
+            + "evidence_not_attached=\(list(c.evidenceNotAttached.map { $0.id }))"
+    }
+
+    private func fingerprint(_ s: RegistrationSlip) -> String {
+        "edition=\(s.edition) number=\(s.number) second=\(s.second) province=\(s.province) "
+            + "commune=\(s.commune) year=\(s.year) formatted=\(s.formatted)"
     }
 }
