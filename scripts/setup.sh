@@ -14,6 +14,8 @@ WASM_BINDGEN_VERSION=0.2.130
 CARGO_FUZZ_VERSION=0.13.2
 NPM_TOOLS="binaryen@132.0.0 playwright-core@1.65.1 kotlin-compiler@2.4.20 typescript@5.9.3"
 PIP_TOOLS="tree-sitter==0.26.1 tree-sitter-swift==0.7.4"
+# The analysts' recipes (docs/analysts.md) are tested with these, in a venv of their own.
+ANALYST_PIP_TOOLS="pandas==3.1.1 duckdb==1.5.6"
 # Debian packages; versions pinned where the recipe was proven, falling back to the current
 # candidate if the archive moved on (security updates replace old versions).
 APT_PACKAGES="rustc-web=1.96.0+dfsg1-1~deb12u2 cargo-web=1.96.0+dfsg1-1~deb12u2
@@ -75,6 +77,20 @@ for pkg in $PIP_TOOLS; do
   if [ "$have" != "$version" ]; then
     say "pip: installing $pkg"
     "$OCOP_TOOLS/venv/bin/python" -m pip install -q "$pkg"
+  fi
+done
+
+# 4b. pandas and DuckDB for the analysts' recipes, apart from the tools above.
+if [ ! -x "$OCOP_TOOLS/venv-analysts/bin/python" ]; then
+  say "python: creating $OCOP_TOOLS/venv-analysts"
+  python3 -m venv "$OCOP_TOOLS/venv-analysts"
+fi
+for pkg in $ANALYST_PIP_TOOLS; do
+  name="${pkg%%==*}" version="${pkg##*==}"
+  have=$("$OCOP_TOOLS/venv-analysts/bin/python" -m pip show "$name" 2>/dev/null | sed -n 's/^Version: //p' || true)
+  if [ "$have" != "$version" ]; then
+    say "pip: installing $pkg (analysts' recipes)"
+    "$OCOP_TOOLS/venv-analysts/bin/python" -m pip install -q "$pkg"
   fi
 done
 

@@ -66,11 +66,13 @@ step "core: clippy" cargo clippy --workspace --all-targets --locked -- -D warnin
 step "core: clippy with binding features" cargo clippy -p ocop-core --features wasm,uniffi --locked -- -D warnings
 step "core: tests and doctests" cargo test --workspace --locked
 step "cli: main job (score --example)" cargo run -q -p ocop-cli --locked -- score --example
+step "cli: 1M CSV rows stream in flat memory" bash benches/batch/flat-memory.sh
 step_if bindings/npm/build.sh "npm: build wasm package" bash bindings/npm/build.sh
 step_if bindings/npm/test/run.sh "npm: Node, Chromium and tsc tests" bash bindings/npm/test/run.sh
 step_if bindings/npm/packaging-tests/run.sh "npm: packaging matrix on the npm tarball" bash bindings/npm/packaging-tests/run.sh
 step_if bindings/kotlin/test.sh "kotlin: JVM tests" bash bindings/kotlin/test.sh
 step_if bindings/python/test.sh "python: FFI tests" bash bindings/python/test.sh
+step_if bindings/python/recipes.sh "python: pandas and DuckDB recipes" bash bindings/python/recipes.sh
 step_if bindings/swift/check.sh "swift: generation check" bash bindings/swift/check.sh
 step_if fuzz/smoke.sh "fuzz: smoke run" bash fuzz/smoke.sh
 step_if benches/smoke.sh "benches: smoke run" bash benches/smoke.sh

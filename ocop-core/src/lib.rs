@@ -22,6 +22,8 @@
 //!   [`scorer`] (a sheet compiled for a form), [`council`], [`planner`], [`self_assessment`],
 //!   [`recognition`], [`explain`] (the labelled report).
 //! - The office: [`certificate`], [`rounds`], [`product_code`], [`portfolio`].
+//! - Batches: [`table`] (evaluations one per row, as in CSV files and spreadsheets),
+//!   [`summary`] (a report in one line).
 #![forbid(unsafe_code)]
 
 pub mod catalog;
@@ -44,13 +46,17 @@ pub mod rounds;
 pub mod scorer;
 pub mod scoring;
 pub mod self_assessment;
+pub mod summary;
+pub mod table;
 pub mod text;
 pub mod wire;
 
 pub use catalog::model::{KnockoutKind, Level, SubjectType};
 pub use catalog::{Catalog, Edition, EditionSummary, SheetRef};
 pub use council::{CouncilInput, CouncilReport, CouncilRules, MemberSheet};
-pub use error::{ErrorCode, InputError, InputErrors, Problem, SafeResult, Warning, WarningCode};
+pub use error::{
+    ErrorCode, InputError, InputErrors, Problem, RowError, SafeResult, Warning, WarningCode,
+};
 pub use evaluation::{Answers, Evaluation, FORMAT_VERSION};
 pub use explain::{Explanation, Label, Languages};
 /// Dates are `jiff` civil dates (`YYYY-MM-DD` in JSON).
