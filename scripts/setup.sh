@@ -13,9 +13,8 @@ OCOP_TOOLS="${OCOP_TOOLS:-/opt/ocop-tools}"
 WASM_BINDGEN_VERSION=0.2.130
 CARGO_FUZZ_VERSION=0.13.2
 NPM_TOOLS="binaryen@132.0.0 playwright-core@1.65.1 kotlin-compiler@2.4.20 typescript@5.9.3"
-PIP_TOOLS="tree-sitter==0.26.1 tree-sitter-swift==0.7.4"
-# The analysts' recipes (docs/analysts.md) are tested with these, in a venv of their own.
-ANALYST_PIP_TOOLS="pandas==3.1.1 duckdb==1.5.6"
+# pandas and duckdb: the analysts' recipes (docs/analysts.md, bindings/python/recipes.sh).
+PIP_TOOLS="tree-sitter==0.26.1 tree-sitter-swift==0.7.4 pandas==3.1.1 duckdb==1.5.6"
 # Debian packages; versions pinned where the recipe was proven, falling back to the current
 # candidate if the archive moved on (security updates replace old versions).
 APT_PACKAGES="rustc-web=1.96.0+dfsg1-1~deb12u2 cargo-web=1.96.0+dfsg1-1~deb12u2
@@ -66,7 +65,8 @@ for pkg in $NPM_TOOLS; do
   fi
 done
 
-# 4. Python tools (a Swift grammar, to check that the generated Swift parses).
+# 4. Python tools (a Swift grammar, to check that the generated Swift parses; pandas and
+#    DuckDB for the analysts' recipes).
 if [ ! -x "$OCOP_TOOLS/venv/bin/python" ]; then
   say "python: creating $OCOP_TOOLS/venv"
   python3 -m venv "$OCOP_TOOLS/venv"
@@ -77,20 +77,6 @@ for pkg in $PIP_TOOLS; do
   if [ "$have" != "$version" ]; then
     say "pip: installing $pkg"
     "$OCOP_TOOLS/venv/bin/python" -m pip install -q "$pkg"
-  fi
-done
-
-# 4b. pandas and DuckDB for the analysts' recipes, apart from the tools above.
-if [ ! -x "$OCOP_TOOLS/venv-analysts/bin/python" ]; then
-  say "python: creating $OCOP_TOOLS/venv-analysts"
-  python3 -m venv "$OCOP_TOOLS/venv-analysts"
-fi
-for pkg in $ANALYST_PIP_TOOLS; do
-  name="${pkg%%==*}" version="${pkg##*==}"
-  have=$("$OCOP_TOOLS/venv-analysts/bin/python" -m pip show "$name" 2>/dev/null | sed -n 's/^Version: //p' || true)
-  if [ "$have" != "$version" ]; then
-    say "pip: installing $pkg (analysts' recipes)"
-    "$OCOP_TOOLS/venv-analysts/bin/python" -m pip install -q "$pkg"
   fi
 done
 

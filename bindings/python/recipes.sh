@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The analysts' recipes (docs/analysts.md) run as written, with pandas and DuckDB from the venv
-# scripts/setup.sh makes, against the Python package generate.sh builds: on a generated table
+# The analysts' recipes (docs/analysts.md) run as written, with pandas and DuckDB from the tools
+# venv scripts/setup.sh makes, against the Python package generate.sh builds: on a generated table
 # of ROWS evaluations (default 17,000), checked against `ocop score`'s summary of the same file.
 #
 #   bash bindings/python/recipes.sh                   # the test (debug library)
@@ -10,7 +10,7 @@ cd "$(dirname "$0")/../.."
 root=$PWD
 profile=debug; flags=()
 for a in "$@"; do if [ "$a" = --release ]; then profile=release; else flags+=("$a"); fi; done
-python="${OCOP_TOOLS:-/opt/ocop-tools}/venv-analysts/bin/python"
+python="${OCOP_TOOLS:-/opt/ocop-tools}/venv/bin/python"
 [ -x "$python" ] || { echo "no $python: run scripts/setup.sh"; exit 1; }
 bash bindings/python/generate.sh $([ "$profile" = release ] && echo --release) >/dev/null
 cargo build -q --locked --profile "${profile/debug/dev}" -p ocop-cli

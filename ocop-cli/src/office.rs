@@ -415,12 +415,7 @@ fn portfolio_page(r: &PortfolioReport, out: Out) -> String {
             WIDTH,
             2,
         ));
-        let short: Vec<String> = t
-            .units
-            .iter()
-            .filter(|u| !u.met)
-            .map(|u| format!("{} ({})", u.unit, u.count))
-            .collect();
+        let short = portfolio_tables::units_short(t);
         if !short.is_empty() {
             lines.extend(wrap(
                 &format!("  {}: {}", say(lang, "chưa đạt", "short"), short.join(", ")),

@@ -2,7 +2,7 @@
 //! targets written as CSV or `.xlsx` tables.
 
 use ocop_core::Lang;
-use ocop_core::portfolio::{Portfolio, PortfolioReport, PortfolioTable};
+use ocop_core::portfolio::{Portfolio, PortfolioReport, PortfolioTable, TargetResult};
 use ocop_core::summary::{Cell, Column};
 use rust_decimal::Decimal;
 
@@ -142,17 +142,22 @@ fn number(n: impl Into<Decimal>) -> Cell {
     Cell::Number(n.into())
 }
 
+/// The units of a target asked of each unit that do not reach it, with their counts:
+/// `Suối Dây (0)`.
+pub(crate) fn units_short(t: &TargetResult) -> Vec<String> {
+    t.units
+        .iter()
+        .filter(|u| !u.met)
+        .map(|u| format!("{} ({})", u.unit, u.count))
+        .collect()
+}
+
 /// One row per target.
 fn target_rows(r: &PortfolioReport, lang: Lang) -> Vec<Vec<Cell>> {
     r.targets
         .iter()
         .map(|t| {
-            let short: Vec<String> = t
-                .units
-                .iter()
-                .filter(|u| !u.met)
-                .map(|u| format!("{} ({})", u.unit, u.count))
-                .collect();
+            let short = units_short(t);
             vec![
                 text(&t.id),
                 text(t.label.get(lang)),

@@ -306,14 +306,28 @@ impl Formats {
     }
 }
 
+/// What every sheet of a council workbook needs: the product set's sheet, the language, the
+/// formats and the names of the council and list sheets.
+struct Book<'a> {
+    sheet: SheetRef<'a>,
+    lang: Lang,
+    f: Formats,
+    council_name: String,
+    lists_name: String,
+    set_name: String,
+}
+
+/// Where a criterion's dropdown entries are on the lists sheet: their row (the points are on
+/// the next) and how many there are.
+type ListRow = (u32, usize);
+
 fn write_book(
-    book: &mut Workbook,
+    workbook: &mut Workbook,
     sheet: &SheetRef<'_>,
     members: &[String],
     args: &CouncilWorkbookArgs,
     lang: Lang,
 ) -> Result<(), String> {
-    let f = Formats::new();
     let (council_name, lists_name) = sheet_names(lang);
     let mut taken = vec![council_name.clone(), lists_name.clone()];
     let member_sheets: Vec<String> = members
@@ -324,144 +338,187 @@ fn write_book(
             name
         })
         .collect();
-    let edition = sheet.edition();
-    let set_name = sheet
-        .product_set()
-        .map_or(String::new(), |p| p.name.get(lang).to_owned());
-
-    // The lists behind the dropdowns: subject types, yes/no, then two rows per criterion
-    // (its entries, and their points).
-    let mut lists = Worksheet::new();
-    xlsx(lists.set_name(&lists_name))?;
-    let types: Vec<String> = edition
-        .data()
-        .subject_types
-        .iter()
-        .filter(|t| {
-            t.only_product_sets.is_empty() || t.only_product_sets.contains(&sheet.product_set)
-        })
-        .map(|t| t.name.get(lang).to_owned())
-        .collect();
-    for (col, t) in (1u16..).zip(&types) {
-        xlsx(lists.write_string(0, col, t))?;
+    let book = Book {
+        sheet: *sheet,
+        lang,
+        f: Formats::new(),
+        council_name,
+        lists_name,
+        set_name: sheet
+            .product_set()
+            .map_or(String::new(), |p| p.name.get(lang).to_owned()),
+    };
+    let (lists, list_rows, types) = book.lists_sheet()?;
+    workbook.push_worksheet(book.council_sheet(members, &member_sheets, args, types)?);
+    for (member, name) in members.iter().zip(&member_sheets) {
+        workbook.push_worksheet(book.member_sheet(member, name, &list_rows)?);
     }
-    xlsx(lists.write_string(0, 0, "subject_type"))?;
-    let yes = say(lang, "Có", "Yes");
-    let no = say(lang, "Không", "No");
-    xlsx(lists.write_string(1, 0, "yes_no"))?;
-    xlsx(lists.write_string(1, 1, &yes))?;
-    xlsx(lists.write_string(1, 2, &no))?;
-    let mut criterion_lists: Vec<(u32, usize)> = Vec::new();
-    for (p, c) in sheet.criteria().enumerate() {
-        let row = 3 + 2 * u32::try_from(p).unwrap_or(0);
-        xlsx(lists.write_string(row, 0, c.code.as_str()))?;
-        xlsx(lists.write_string(row, 1, no_option(lang)))?;
-        xlsx(lists.write_number(row + 1, 1, 0.0))?;
-        for i in 0..c.options.len() {
-            let col = u16::try_from(i + 2).unwrap_or(u16::MAX);
-            xlsx(lists.write_string(row, col, entry(c, i, lang)))?;
-            xlsx(lists.write_number(
-                row + 1,
-                col,
-                f64::from(c.options.get(i).map_or(0, |o| o.points)),
-            ))?;
+    workbook.push_worksheet(lists);
+    Ok(())
+}
+
+impl Book<'_> {
+    /// The hidden lists behind the dropdowns: subject types, yes/no, then two rows per
+    /// criterion (its entries, and their points). Also where each criterion's entries are, and
+    /// how many subject types there are.
+    fn lists_sheet(&self) -> Result<(Worksheet, Vec<ListRow>, usize), String> {
+        let (sheet, lang, lists_name) = (&self.sheet, self.lang, &self.lists_name);
+        let edition = sheet.edition();
+        let mut lists = Worksheet::new();
+        xlsx(lists.set_name(lists_name.as_str()))?;
+        let types: Vec<String> = edition
+            .data()
+            .subject_types
+            .iter()
+            .filter(|t| {
+                t.only_product_sets.is_empty() || t.only_product_sets.contains(&sheet.product_set)
+            })
+            .map(|t| t.name.get(lang).to_owned())
+            .collect();
+        for (col, t) in (1u16..).zip(&types) {
+            xlsx(lists.write_string(0, col, t))?;
         }
-        criterion_lists.push((row, c.options.len() + 1));
+        xlsx(lists.write_string(0, 0, "subject_type"))?;
+        let yes = say(lang, "Có", "Yes");
+        let no = say(lang, "Không", "No");
+        xlsx(lists.write_string(1, 0, "yes_no"))?;
+        xlsx(lists.write_string(1, 1, &yes))?;
+        xlsx(lists.write_string(1, 2, &no))?;
+        let mut criterion_lists: Vec<(u32, usize)> = Vec::new();
+        for (p, c) in sheet.criteria().enumerate() {
+            let row = 3 + 2 * u32::try_from(p).unwrap_or(0);
+            xlsx(lists.write_string(row, 0, c.code.as_str()))?;
+            xlsx(lists.write_string(row, 1, no_option(lang)))?;
+            xlsx(lists.write_number(row + 1, 1, 0.0))?;
+            for i in 0..c.options.len() {
+                let col = u16::try_from(i + 2).unwrap_or(u16::MAX);
+                xlsx(lists.write_string(row, col, entry(c, i, lang)))?;
+                xlsx(lists.write_number(
+                    row + 1,
+                    col,
+                    f64::from(c.options.get(i).map_or(0, |o| o.points)),
+                ))?;
+            }
+            criterion_lists.push((row, c.options.len() + 1));
+        }
+        lists.set_hidden(true);
+        Ok((lists, criterion_lists, types.len()))
     }
-    lists.set_hidden(true);
 
-    // The council's sheet.
-    let mut council = Worksheet::new();
-    xlsx(council.set_name(&council_name))?;
-    xlsx(council.set_column_width(1, 48))?;
-    xlsx(council.set_column_width(2, 36))?;
-    xlsx(council.set_column_width(3, 12))?;
-    xlsx(council.write_string_with_format(
-        0,
-        1,
-        say(
-            lang,
-            &format!(
-                "Phiếu chấm điểm của hội đồng OCOP — bộ sản phẩm {}: {set_name}",
-                sheet.product_set
+    /// The council's sheet: the product, the council's decisions and the members.
+    fn council_sheet(
+        &self,
+        members: &[String],
+        member_sheets: &[String],
+        args: &CouncilWorkbookArgs,
+        types: usize,
+    ) -> Result<Worksheet, String> {
+        let (sheet, lang, f, lists_name) = (&self.sheet, self.lang, &self.f, &self.lists_name);
+        let (council_name, set_name, edition) =
+            (&self.council_name, &self.set_name, sheet.edition());
+        let mut council = Worksheet::new();
+        xlsx(council.set_name(council_name.as_str()))?;
+        xlsx(council.set_column_width(1, 48))?;
+        xlsx(council.set_column_width(2, 36))?;
+        xlsx(council.set_column_width(3, 12))?;
+        xlsx(council.write_string_with_format(
+            0,
+            1,
+            say(
+                lang,
+                &format!(
+                    "Phiếu chấm điểm của hội đồng OCOP — bộ sản phẩm {}: {set_name}",
+                    sheet.product_set
+                ),
+                &format!(
+                    "OCOP council scoring workbook — product set {}: {set_name}",
+                    sheet.product_set
+                ),
             ),
-            &format!(
-                "OCOP council scoring workbook — product set {}: {set_name}",
-                sheet.product_set
+            &f.title,
+        ))?;
+        xlsx(council.write_string_with_format(
+            1,
+            1,
+            say(
+                lang,
+                "Điền các ô màu vàng. Mỗi thành viên chấm trên trang tính mang tên mình: chọn phương án trong danh sách (số thứ tự như phiếu in, 0 = không có phương án phù hợp).",
+                "Fill in the yellow cells. Each member scores on the sheet with their name: pick the option from the list (numbered as printed, 0 = no option applies).",
             ),
-        ),
-        &f.title,
-    ))?;
-    xlsx(council.write_string_with_format(
-        1,
-        1,
-        say(
-            lang,
-            "Điền các ô màu vàng. Mỗi thành viên chấm trên trang tính mang tên mình: chọn phương án trong danh sách (số thứ tự như phiếu in, 0 = không có phương án phù hợp).",
-            "Fill in the yellow cells. Each member scores on the sheet with their name: pick the option from the list (numbered as printed, 0 = no option applies).",
-        ),
-        &f.note,
-    ))?;
-    for (i, (key, vi, en)) in FIELDS.iter().enumerate() {
-        let row = 3 + u32::try_from(i).unwrap_or(0);
-        xlsx(council.write_string(row, 0, *key))?;
-        xlsx(council.write_string_with_format(row, 1, say(lang, vi, en), &f.head))?;
-        let value = match *key {
-            "edition" => Some(edition.id().to_owned()),
-            "product_set" => Some(sheet.product_set.to_string()),
-            "reference" => args.reference.clone(),
-            _ => None,
-        };
-        match value {
-            Some(v) => xlsx(council.write_string_with_format(row, 2, &v, &f.input))?,
-            None => xlsx(council.write_blank(row, 2, &f.input))?,
-        };
-        let validation =
-            match *key {
+            &f.note,
+        ))?;
+        for (i, (key, vi, en)) in FIELDS.iter().enumerate() {
+            let row = 3 + u32::try_from(i).unwrap_or(0);
+            xlsx(council.write_string(row, 0, *key))?;
+            xlsx(council.write_string_with_format(row, 1, say(lang, vi, en), &f.head))?;
+            let value = match *key {
+                "edition" => Some(edition.id().to_owned()),
+                "product_set" => Some(sheet.product_set.to_string()),
+                "reference" => args.reference.clone(),
+                _ => None,
+            };
+            match value {
+                Some(v) => xlsx(council.write_string_with_format(row, 2, &v, &f.input))?,
+                None => xlsx(council.write_blank(row, 2, &f.input))?,
+            };
+            let validation = match *key {
                 "subject_type" => Some(DataValidation::new().allow_list_formula(Formula::new(
-                    format!("={}", list_range(&lists_name, 0, types.len())),
+                    format!("={}", list_range(lists_name, 0, types)),
                 ))),
                 "dossier_rejected" => Some(DataValidation::new().allow_list_formula(Formula::new(
-                    format!("={}", list_range(&lists_name, 1, 2)),
+                    format!("={}", list_range(lists_name, 1, 2)),
                 ))),
                 "level" => Some(xlsx(DataValidation::new().allow_list_strings(
                     &Level::ALL.iter().map(|l| l.wire()).collect::<Vec<_>>(),
                 ))?),
                 _ => None,
             };
-        if let Some(v) = validation {
-            xlsx(council.add_data_validation(row, 2, row, 2, &v))?;
+            if let Some(v) = validation {
+                xlsx(council.add_data_validation(row, 2, row, 2, &v))?;
+            }
         }
-    }
-    let head = 4 + u32::try_from(FIELDS.len()).unwrap_or(0);
-    xlsx(council.write_string(head, 0, "members"))?;
-    for (col, (vi, en)) in [
-        ("Thành viên", "Member"),
-        ("Trang tính", "Sheet"),
-        ("Chủ tịch (x)", "Chair (x)"),
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        xlsx(council.write_string_with_format(head, 1 + col as u16, say(lang, vi, en), &f.head))?;
-    }
-    for (i, (member, sheet_name)) in members.iter().zip(&member_sheets).enumerate() {
-        let row = head + 1 + u32::try_from(i).unwrap_or(0);
-        xlsx(council.write_string(row, 0, "member"))?;
-        xlsx(council.write_string_with_format(row, 1, member, &f.input))?;
-        xlsx(council.write_string(row, 2, sheet_name))?;
-        if args.chair == Some(i + 1) {
-            xlsx(council.write_string_with_format(row, 3, "x", &f.input))?;
-        } else {
-            xlsx(council.write_blank(row, 3, &f.input))?;
+        let head = 4 + u32::try_from(FIELDS.len()).unwrap_or(0);
+        xlsx(council.write_string(head, 0, "members"))?;
+        for (col, (vi, en)) in [
+            ("Thành viên", "Member"),
+            ("Trang tính", "Sheet"),
+            ("Chủ tịch (x)", "Chair (x)"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            xlsx(council.write_string_with_format(
+                head,
+                1 + col as u16,
+                say(lang, vi, en),
+                &f.head,
+            ))?;
         }
+        for (i, (member, sheet_name)) in members.iter().zip(member_sheets).enumerate() {
+            let row = head + 1 + u32::try_from(i).unwrap_or(0);
+            xlsx(council.write_string(row, 0, "member"))?;
+            xlsx(council.write_string_with_format(row, 1, member, &f.input))?;
+            xlsx(council.write_string(row, 2, sheet_name))?;
+            if args.chair == Some(i + 1) {
+                xlsx(council.write_string_with_format(row, 3, "x", &f.input))?;
+            } else {
+                xlsx(council.write_blank(row, 3, &f.input))?;
+            }
+        }
+        xlsx(council.set_column_hidden(0))?;
+        council.set_active(true);
+        Ok(council)
     }
-    xlsx(council.set_column_hidden(0))?;
-    council.set_active(true);
-    book.push_worksheet(council);
 
-    // One sheet per member.
-    for (member, name) in members.iter().zip(&member_sheets) {
+    /// A member's sheet: the sheet as printed, an answer to pick on each criterion.
+    fn member_sheet(
+        &self,
+        member: &str,
+        name: &str,
+        list_rows: &[ListRow],
+    ) -> Result<Worksheet, String> {
+        let (sheet, lang, f, lists_name) = (&self.sheet, self.lang, &self.f, &self.lists_name);
+        let (set_name, edition) = (&self.set_name, sheet.edition());
         let mut ws = Worksheet::new();
         xlsx(ws.set_name(name))?;
         for (col, width) in [
@@ -532,15 +589,15 @@ fn write_book(
                 ))?;
                 row += 1;
                 for c in &section.criteria {
-                    let Some(&(list_row, count)) = criterion_lists.get(position) else {
+                    let Some(&(list_row, count)) = list_rows.get(position) else {
                         break;
                     };
                     position += 1;
                     xlsx(ws.write_string_with_format(row, CODE, c.code.as_str(), &f.wrap))?;
                     xlsx(ws.write_string_with_format(row, NAME, c.name.get(lang), &f.wrap))?;
                     xlsx(ws.write_blank(row, CHOICE, &f.input))?;
-                    let choice = list_range(&lists_name, list_row, count);
-                    let points = list_range(&lists_name, list_row + 1, count);
+                    let choice = list_range(lists_name, list_row, count);
+                    let points = list_range(lists_name, list_row + 1, count);
                     let here = format!("{}{}", letters(CHOICE), row + 1);
                     xlsx(ws.write_formula(
                         row,
@@ -563,7 +620,7 @@ fn write_book(
                             KNOCKOUT,
                             &DataValidation::new().allow_list_formula(Formula::new(format!(
                                 "={}",
-                                list_range(&lists_name, 1, 2)
+                                list_range(lists_name, 1, 2)
                             ))),
                         ))?;
                     }
@@ -597,10 +654,8 @@ fn write_book(
                 Formula::new(format!("=SUM({column}{}:{column}{})", first + 1, last + 1)),
             ))?;
         }
-        book.push_worksheet(ws);
+        Ok(ws)
     }
-    book.push_worksheet(lists);
-    Ok(())
 }
 
 /// A problem found in a workbook, with the cell it is in (when one is to blame).
@@ -625,7 +680,7 @@ impl Cells {
                 return Some(c.clone());
             }
             match p.rfind('/') {
-                Some(i) if i > 0 => p = &p[..i],
+                Some(i) if i > 0 => p = p.get(..i).unwrap_or_default(),
                 _ => return None,
             }
         }

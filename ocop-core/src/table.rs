@@ -96,8 +96,8 @@ impl Header {
         self.names.iter().position(|h| h.eq_ignore_ascii_case(name))
     }
 
-    pub(crate) fn names(&self) -> impl Iterator<Item = (usize, &str)> {
-        self.names.iter().map(String::as_str).enumerate()
+    pub(crate) fn names(&self) -> impl Iterator<Item = &str> {
+        self.names.iter().map(String::as_str)
     }
 
     /// The first column named twice, if any.
@@ -183,6 +183,18 @@ pub(crate) fn flag_cell(cell: &str, column: &str, errors: &mut Vec<InputError>) 
     }
 }
 
+/// `cell` as free text at `/<column>`: at most [`limits::MAX_TEXT_CHARS`] characters.
+pub(crate) fn text_cell(cell: &str, column: &str, errors: &mut Vec<InputError>) -> Option<String> {
+    if cell.chars().count() > limits::MAX_TEXT_CHARS {
+        errors.push(InputError::at(
+            format!("/{}", pointer_segment(column)),
+            Problem::StringTooLong(limits::MAX_TEXT_CHARS),
+        ));
+        return None;
+    }
+    Some(cell.to_owned())
+}
+
 /// The items of a list cell: separated by `;`, `,` or `|`, each trimmed.
 pub(crate) fn list_cell(cell: &str) -> impl Iterator<Item = &str> {
     cell.split([';', ',', '|'])
@@ -239,7 +251,7 @@ impl EvaluationTable {
         let codes = criterion_codes(catalog);
         let mut errors = Vec::new();
         let mut columns = Vec::new();
-        for (_, name) in header.names() {
+        for name in header.names() {
             if let Some(f) = FIELDS
                 .iter()
                 .position(|(column, _)| column.eq_ignore_ascii_case(name))
@@ -262,7 +274,6 @@ impl EvaluationTable {
                         ),
                     },
                 ));
-                columns.push(Column::Field(usize::MAX));
             }
         }
         if let Some(name) = header.repeated() {
@@ -297,7 +308,7 @@ impl EvaluationTable {
     /// Reads one row: the evaluation, or every problem at its column (`/A1.1`).
     pub fn read(&self, record: &StringRecord) -> Result<Evaluation, InputErrors> {
         let mut errors = Vec::new();
-        let mut fields = serde_json::Map::new();
+        let mut fields: [Option<&str>; FIELDS.len()] = [None; FIELDS.len()];
         let mut answers = Answers::default();
         for (column, value) in self.columns.iter().zip(record.iter()) {
             let value = value.trim();
@@ -311,13 +322,18 @@ impl EvaluationTable {
                     }
                 }
                 Column::Field(f) => {
-                    if let Some((name, _)) = FIELDS.get(*f) {
-                        fields.insert((*name).to_owned(), Value::String(value.to_owned()));
+                    if let Some(slot) = fields.get_mut(*f) {
+                        *slot = Some(value);
                     }
                 }
             }
         }
-        let text = |name: &str| fields.get(name).and_then(Value::as_str);
+        let text = |name: &str| {
+            FIELDS
+                .iter()
+                .position(|(column, _)| *column == name)
+                .and_then(|i| fields.get(i).copied().flatten())
+        };
         // Enum cells are read by the same readers as their JSON fields.
         fn choice<T: FromJson>(v: &str, column: &str, errors: &mut Vec<InputError>) -> Option<T> {
             T::read_at(&Value::String(v.to_owned()), &format!("/{column}"), errors)
@@ -336,17 +352,7 @@ impl EvaluationTable {
         let dossier_rejected = text("dossier_rejected")
             .and_then(|v| flag_cell(v, "dossier_rejected", &mut errors))
             .unwrap_or(false);
-        let mut short_text = |name: &str| {
-            let v = text(name)?;
-            if v.chars().count() > limits::MAX_TEXT_CHARS {
-                errors.push(InputError::at(
-                    format!("/{name}"),
-                    Problem::StringTooLong(limits::MAX_TEXT_CHARS),
-                ));
-                return None;
-            }
-            Some(v.to_owned())
-        };
+        let mut short_text = |name: &str| text(name).and_then(|v| text_cell(v, name, &mut errors));
         let (reference, edition) = (short_text("reference"), short_text("edition"));
         let codes = |name: &str| -> Vec<String> {
             text(name)

@@ -8,7 +8,7 @@ use crate::catalog::model::SubjectType;
 use crate::error::{InputError, InputErrors, Problem, RowError};
 use crate::limits;
 use crate::read::FromJson;
-use crate::table::{Header, cell, clip, csv_reader, date_cell, line_of, list_cell};
+use crate::table::{Header, cell, clip, csv_reader, date_cell, line_of, list_cell, text_cell};
 use crate::wire::Choice;
 
 /// The columns a portfolio table may have, in the order the documentation lists them. Only
@@ -247,21 +247,13 @@ fn sales_point_from_row<'a>(
     }
 }
 
-/// A text cell of at most [`limits::MAX_TEXT_CHARS`] characters.
+/// The text cell `name`, if not empty, of at most [`limits::MAX_TEXT_CHARS`] characters.
 fn text<'a>(
     field: &dyn Fn(&str) -> Option<&'a str>,
     name: &str,
     errors: &mut Vec<InputError>,
 ) -> Option<String> {
-    let v = field(name)?;
-    if v.chars().count() > limits::MAX_TEXT_CHARS {
-        errors.push(InputError::at(
-            format!("/{name}"),
-            Problem::StringTooLong(limits::MAX_TEXT_CHARS),
-        ));
-        return None;
-    }
-    Some(v.to_owned())
+    field(name).and_then(|v| text_cell(v, name, errors))
 }
 
 /// A list cell of named values (`supermarket; ecommerce`), each read by its wire name.
