@@ -14,8 +14,9 @@ WASM_BINDGEN_VERSION=0.2.130
 CARGO_FUZZ_VERSION=0.13.2
 NPM_TOOLS="binaryen@132.0.0 playwright-core@1.65.1 kotlin-compiler@2.4.20 typescript@5.9.3"
 # maturin builds the Python wheel (keep it equal to build-system.requires in
-# bindings/python/pyproject.toml); mypy checks its types.
-PIP_TOOLS="tree-sitter==0.26.1 tree-sitter-swift==0.7.4 maturin==1.16.0 mypy==2.4.1"
+# bindings/python/pyproject.toml); mypy checks its types; pandas and duckdb run the analysts'
+# recipes (docs/analysts.md, bindings/python/recipes.sh).
+PIP_TOOLS="tree-sitter==0.26.1 tree-sitter-swift==0.7.4 maturin==1.16.0 mypy==2.4.1 pandas==3.1.1 duckdb==1.5.6"
 # Debian packages; versions pinned where the recipe was proven, falling back to the current
 # candidate if the archive moved on (security updates replace old versions).
 APT_PACKAGES="rustc-web=1.96.0+dfsg1-1~deb12u2 cargo-web=1.96.0+dfsg1-1~deb12u2
@@ -68,7 +69,7 @@ for pkg in $NPM_TOOLS; do
 done
 
 # 4. Python tools (a Swift grammar, to check that the generated Swift parses; maturin and mypy
-#    for the wheel).
+#    for the wheel; pandas and DuckDB for the analysts' recipes).
 if [ ! -x "$OCOP_TOOLS/venv/bin/python" ]; then
   say "python: creating $OCOP_TOOLS/venv"
   python3 -m venv "$OCOP_TOOLS/venv"

@@ -68,6 +68,7 @@ step "core: each feature alone" bash scripts/check-features.sh
 step "core: tests and doctests" cargo test --workspace --locked
 step "cli: main job (score --example)" cargo run -q -p ocop-cli --locked -- score --example
 step "core: 148 to 26-2026 correspondence is up to date" python3 scripts/correspondence/generate.py --check
+step "cli: 1M CSV rows stream in flat memory" bash benches/batch/flat-memory.sh
 step "forms: printed to PDF in Chromium, read back" bash scripts/check-forms.sh
 step_if bindings/npm/build.sh "npm: build wasm package" bash bindings/npm/build.sh
 step_if bindings/npm/test/run.sh "npm: Node, Chromium and tsc tests" bash bindings/npm/test/run.sh
@@ -82,6 +83,7 @@ step "package: crates, wheel and jar into dist" env OCOP_PACKAGE_VERIFY=0 bash s
 step "package: crates in a consumer, cargo install" bash tests/packaging/rust.sh
 step_if bindings/kotlin/test.sh "kotlin: JVM tests against the packaged jar" bash bindings/kotlin/test.sh
 step_if bindings/python/test.sh "python: packaged wheel and pip install" bash bindings/python/test.sh
+step_if bindings/python/recipes.sh "python: pandas and DuckDB recipes" bash bindings/python/recipes.sh
 step_if bindings/swift/check.sh "swift: generation and Package.swift check" bash bindings/swift/check.sh
 step_if bindings/android/check.sh "android: package build configuration check" bash bindings/android/check.sh
 step_if fuzz/smoke.sh "fuzz: smoke run" bash fuzz/smoke.sh

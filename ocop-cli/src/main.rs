@@ -5,14 +5,18 @@
 //! input was refused (good items of a batch are still answered) and 2 for a bad command line.
 #![forbid(unsafe_code)]
 
+mod batch;
 mod catalog;
 mod dossier;
 mod form;
 mod office;
 mod output;
+mod portfolio_tables;
 mod reeval;
 mod render;
 mod score;
+mod tables;
+mod workbook;
 
 use std::process::ExitCode;
 
@@ -40,10 +44,15 @@ struct Cli {
 enum Command {
     /// Browse an edition: its product sets, a search, or one scoring sheet (--set).
     Catalog(catalog::CatalogArgs),
-    /// Score an evaluation (a JSON object), or a batch (a JSON array).
+    /// Score an evaluation (JSON), or a batch of any size: CSV, JSON Lines, a spreadsheet or
+    /// a JSON array, a summary per product.
     Score(score::ScoreArgs),
-    /// Aggregate a council: one evaluation file per member, or one council file.
+    /// Aggregate a council: one evaluation file per member, one council file, or a filled
+    /// council workbook (.xlsx).
     Council(score::CouncilArgs),
+    /// Write a council's scoring workbook (.xlsx) for a product set: a sheet per member with
+    /// the printed criteria and options, each answer picked from a list.
+    CouncilWorkbook(workbook::CouncilWorkbookArgs),
     /// The smallest set of upgrades that reaches the next star (or --target).
     Plan(score::PlanArgs),
     /// Compare a producer's self-assessment with the council's sheet or council file.
@@ -67,7 +76,7 @@ enum Command {
     Rounds(office::RoundsArgs),
     /// Parse or write a product code.
     Code(office::CodeArgs),
-    /// A portfolio of products (CSV): indicators and plan targets.
+    /// A portfolio of products (CSV or .xlsx): indicators and plan targets, also as tables.
     Portfolio(office::PortfolioArgs),
     /// Carry a 148 evaluation over to 26/2026: answers kept, criteria to answer, reachable stars.
     CarryOver(reeval::CarryOverArgs),
@@ -115,6 +124,7 @@ fn main() -> ExitCode {
         Command::Catalog(args) => catalog::run(&args, out),
         Command::Score(args) => score::run_score(&args, out),
         Command::Council(args) => score::run_council(&args, out),
+        Command::CouncilWorkbook(args) => workbook::run_write(&args, out),
         Command::Plan(args) => score::run_plan(&args, out),
         Command::Compare(args) => score::run_compare(&args, out),
         Command::Certificate(args) => office::run_certificate(&args, out),

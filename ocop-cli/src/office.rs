@@ -13,7 +13,9 @@ use ocop_core::{Catalog, Choice, Input, InputErrors, Lang, Level};
 
 use crate::catalog::today;
 use crate::output::{answer, read, report};
+use crate::portfolio_tables;
 use crate::render::{WIDTH, date, say, wrap};
+use crate::tables::FileKind;
 use crate::{Exit, Out};
 
 #[derive(Args)]
@@ -109,11 +111,19 @@ pub(crate) struct DossierArgs {
 
 #[derive(Args)]
 pub(crate) struct PortfolioArgs {
-    /// Products CSV (`-` for standard input); see `docs/portfolio.md` for the columns.
+    /// Products CSV (`-` for standard input) or spreadsheet (.xlsx, its first sheet); see
+    /// `docs/portfolio.md` for the columns.
     file: String,
-    /// Plan targets JSON, or the name of a bundled plan (`ha-tinh-2023-2025`).
+    /// Plan targets JSON, or the name of a bundled plan (ha-tinh-2023-2025,
+    /// tay-ninh-2022-2025, bac-ha-2021).
     #[arg(long)]
     targets: Option<String>,
+    /// Also write the targets table to this file (.csv or .xlsx).
+    #[arg(long)]
+    targets_out: Option<String>,
+    /// Also write the indicators to this file (.csv or .xlsx).
+    #[arg(long)]
+    indicators_out: Option<String>,
     /// The day of the report (default: today).
     #[arg(long)]
     on: Option<Date>,
@@ -303,13 +313,27 @@ pub(crate) fn run_portfolio(args: &PortfolioArgs, out: Out) -> Result<Exit, Stri
             }
         },
     };
-    let request = PortfolioRequest {
-        csv: read(&args.file)?,
-        on: args.on.unwrap_or_else(today),
-        expiring_within_days: args.within,
-        targets,
+    let on = args.on.unwrap_or_else(today);
+    let result = if FileKind::of(&args.file) == Some(FileKind::Xlsx) {
+        portfolio_tables::read_spreadsheet(&args.file)?.and_then(|portfolio| {
+            Catalog::builtin().portfolio(&portfolio, on, args.within, targets.as_ref())
+        })
+    } else {
+        Catalog::builtin().portfolio_request(&PortfolioRequest {
+            csv: read(&args.file)?,
+            on,
+            expiring_within_days: args.within,
+            targets,
+        })
     };
-    let result = Catalog::builtin().portfolio_request(&request);
+    if let Ok(r) = &result {
+        if let Some(path) = &args.targets_out {
+            portfolio_tables::write_targets(path, r, out.lang)?;
+        }
+        if let Some(path) = &args.indicators_out {
+            portfolio_tables::write_indicators(path, r, out.lang)?;
+        }
+    }
     let bad_rows = result.as_ref().map_or(0, |r| r.row_errors.len());
     if let Ok(r) = &result {
         for row in &r.row_errors {
@@ -393,12 +417,29 @@ fn portfolio_page(r: &PortfolioReport, out: Out) -> String {
             say(lang, "ngày", "days")
         ));
     }
-    for t in &r.targets {
+    if r.registrations > 0 || r.sales_points > 0 {
         lines.push(format!(
-            "{} {}",
-            if t.met { "✓" } else { "✗" },
-            t.message.get(lang)
+            "{} {} · {} {}",
+            say(lang, "Đăng ký tham gia", "Registered"),
+            r.registrations,
+            say(lang, "điểm bán OCOP", "OCOP sales points"),
+            r.sales_points
         ));
+    }
+    for t in &r.targets {
+        lines.extend(wrap(
+            &format!("{} {}", if t.met { "✓" } else { "✗" }, t.message.get(lang)),
+            WIDTH,
+            2,
+        ));
+        let short = portfolio_tables::units_short(t);
+        if !short.is_empty() {
+            lines.extend(wrap(
+                &format!("  {}: {}", say(lang, "chưa đạt", "short"), short.join(", ")),
+                WIDTH,
+                4,
+            ));
+        }
     }
     lines.join("\n")
 }

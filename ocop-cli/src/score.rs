@@ -3,22 +3,39 @@
 use clap::Args;
 use ocop_core::explain::Languages;
 use ocop_core::{
-    Catalog, CompareRequest, CouncilInput, CouncilOrSheet, Evaluation, Input, InputErrors, Lang,
-    PlanRequest, SafeResult, ScoreReport,
+    Catalog, CompareRequest, CouncilInput, CouncilOrSheet, CouncilReport, Evaluation, Input,
+    InputErrors, Lang, PlanRequest, ScoreReport,
 };
 use serde_json::Value;
 
-use crate::output::{answer, print_json, read, report};
+use crate::batch::{self, BatchArgs, InputKind, ReportKind};
+use crate::output::{answer, read};
 use crate::render::{self, WIDTH, say, stars, wrap};
-use crate::{Exit, Format, Out};
+use crate::tables::FileKind;
+use crate::workbook;
+use crate::{Exit, Out};
 
 const EXAMPLE: &str = include_str!("example.json");
 
 #[derive(Args)]
 pub(crate) struct ScoreArgs {
-    /// Evaluation JSON file (`-` for standard input); a JSON array scores a batch.
+    /// Evaluation file (`-` for standard input): one JSON evaluation, or a batch: a JSON
+    /// array, JSON Lines (.jsonl), CSV (.csv, one evaluation per row) or a spreadsheet (.xlsx).
     #[arg(required_unless_present = "example")]
     file: Option<String>,
+    /// The input's layout when its name does not tell (default: JSON).
+    #[arg(long, value_enum)]
+    input: Option<InputKind>,
+    /// Write a batch's answers to this file: .csv or .xlsx (a summary per product), .jsonl or
+    /// .json.
+    #[arg(long, short)]
+    out: Option<String>,
+    /// For a batch: a summary per product, or the full report of each.
+    #[arg(long, value_enum, default_value = "summary")]
+    report: ReportKind,
+    /// Score on this many threads (default: one per core).
+    #[arg(long)]
+    jobs: Option<usize>,
     /// Score the bundled example (a fish-sauce cooperative, product set 9).
     #[arg(long)]
     example: bool,
@@ -29,7 +46,8 @@ pub(crate) struct ScoreArgs {
 
 #[derive(Args)]
 pub(crate) struct CouncilArgs {
-    /// One evaluation JSON per member, or a single council JSON (with `members`).
+    /// One evaluation JSON per member, a single council JSON (with `members`), or a filled
+    /// council workbook (.xlsx, from `ocop council-workbook`).
     #[arg(required = true)]
     files: Vec<String>,
     /// Largest allowed difference between members' totals (e.g. 10).
@@ -67,7 +85,7 @@ fn languages(lang: Lang) -> Languages {
 }
 
 /// A report as a page: the labelled sheet (and the plan to the next star).
-fn page(
+pub(crate) fn page(
     report: &ScoreReport,
     lang: Lang,
     with_plan: Option<&Evaluation>,
@@ -100,63 +118,57 @@ fn page(
 }
 
 pub(crate) fn run_score(args: &ScoreArgs, out: Out) -> Result<Exit, String> {
-    let (name, text) = match (&args.file, args.example) {
-        (_, true) => ("example".to_owned(), EXAMPLE.to_owned()),
-        (Some(path), false) => (path.clone(), read(path)?),
+    let path = match (&args.file, args.example) {
+        (_, true) => None,
+        (Some(path), false) => Some(path.as_str()),
         (None, false) => return Err("give an evaluation file, `-`, or --example".into()),
     };
-    if !text.trim_start().starts_with('[') {
-        let evaluation = Evaluation::from_json(&text);
-        let plan_for = evaluation.as_ref().ok().filter(|_| args.plan).cloned();
-        let result = evaluation.and_then(|e| Catalog::builtin().score(&e));
-        return answer(result, &format!("{name}: "), out, |r| {
-            page(r, out.lang, plan_for.as_ref())
-        });
+    let kind = path.map(|p| batch::input_kind(p, args.input));
+    if let Some(path) = path.filter(|_| kind != Some(InputKind::Json) || args.out.is_some()) {
+        return batch::run(
+            &BatchArgs {
+                name: path,
+                input: kind.unwrap_or(InputKind::Json),
+                out: args.out.as_deref(),
+                report: args.report,
+                jobs: args.jobs,
+                text: None,
+            },
+            out,
+        );
     }
-    let items = match Evaluation::batch_from_json(&text) {
-        Ok(items) => items,
-        Err(errors) => {
-            return answer::<()>(
-                Err(errors),
-                &format!("{name}: "),
-                out,
-                |_| Ok(String::new()),
-            );
-        }
+    let (name, text) = match path {
+        None => ("example".to_owned(), EXAMPLE.to_owned()),
+        Some(path) => (path.to_owned(), read(path)?),
     };
-    let mut answers = Vec::new();
-    let mut refused = false;
-    for (i, item) in items.into_iter().enumerate() {
-        let result = item.clone().and_then(|e| Catalog::builtin().score(&e));
-        match (&result, out.format) {
-            (Err(errors), _) => {
-                refused = true;
-                report(errors, &format!("{name} item {i}: "), out.lang);
-            }
-            (Ok(r), Format::Table) => {
-                if i > 0 {
-                    println!("\n{}\n", "─".repeat(WIDTH));
-                }
-                println!(
-                    "{}",
-                    page(r, out.lang, item.as_ref().ok().filter(|_| args.plan))?
-                );
-            }
-            (Ok(_), Format::Json) => {}
-        }
-        answers.push(SafeResult::from(result));
+    if text.trim_start().starts_with('[') {
+        // A JSON array is a batch: read it again as one (its size was checked above).
+        return batch::run(
+            &BatchArgs {
+                name: &name,
+                input: InputKind::Json,
+                out: None,
+                report: args.report,
+                jobs: args.jobs,
+                text: Some(text),
+            },
+            out,
+        );
     }
-    if out.format == Format::Json {
-        print_json(&answers)?;
-    }
-    Ok(if refused {
-        Exit::InputRefused
-    } else {
-        Exit::Answered
+    let evaluation = Evaluation::from_json(&text);
+    let plan_for = evaluation.as_ref().ok().filter(|_| args.plan).cloned();
+    let result = evaluation.and_then(|e| Catalog::builtin().score(&e));
+    answer(result, &format!("{name}: "), out, |r| {
+        page(r, out.lang, plan_for.as_ref())
     })
 }
 
 pub(crate) fn run_council(args: &CouncilArgs, out: Out) -> Result<Exit, String> {
+    if let [only] = args.files.as_slice() {
+        if FileKind::of(only) == Some(FileKind::Xlsx) {
+            return council_from_workbook(only, args, out);
+        }
+    }
     let input = council_input(&args.files)?.map(|mut input| {
         if args.max_spread.is_some() {
             input.rules.max_spread = args.max_spread;
@@ -168,54 +180,85 @@ pub(crate) fn run_council(args: &CouncilArgs, out: Out) -> Result<Exit, String> 
         input.and_then(|i| Catalog::builtin().council(&i)),
         "council: ",
         out,
-        |r| {
-            let mut text = vec![page(&r.result, lang, None)?, String::new()];
-            text.push(say(lang, "Thành viên hội đồng:", "Council members:"));
-            for (i, m) in r.members.iter().enumerate() {
-                let name = m.name.clone().unwrap_or_else(|| format!("#{}", i + 1));
-                let chair = if m.chair {
-                    say(lang, " (chủ tịch)", " (chair)")
-                } else {
-                    String::new()
-                };
-                text.push(format!(
-                    "  {name}{chair}: {}/100 {}",
-                    m.total,
-                    stars(m.stars)
-                ));
-            }
-            text.push(format!(
-                "{} {}/{} = {} · {} {}{}",
-                say(lang, "Trung bình", "Mean"),
-                r.sum_of_totals,
-                r.member_count,
-                r.mean,
-                say(lang, "chênh lệch", "spread"),
-                r.spread,
-                if r.spread_exceeded {
-                    say(lang, " (vượt mức cho phép)", " (over the limit)")
-                } else {
-                    String::new()
-                }
-            ));
-            let sheet = Catalog::builtin()
-                .find_edition(&r.result.edition.id)
-                .and_then(|e| e.find_sheet(r.result.product_set))
-                .map_err(|e| e.to_string())?;
-            for d in &r.disagreements {
-                let points: Vec<String> = d.points.iter().map(u8::to_string).collect();
-                let name = sheet
-                    .criterion_by_code(&d.code)
-                    .map_or("", |c| c.name.get(lang));
-                text.extend(wrap(
-                    &format!("  ≠ {} {name}: {}", d.code, points.join(" / ")),
-                    WIDTH,
-                    6,
-                ));
-            }
-            Ok(text.join("\n"))
-        },
+        |r| council_page(r, lang),
     )
+}
+
+/// A filled council workbook: every bad cell reported by sheet and cell, else the council.
+fn council_from_workbook(path: &str, args: &CouncilArgs, out: Out) -> Result<Exit, String> {
+    let read = workbook::read_workbook(path)?;
+    let mut errors = read.errors;
+    let Some(mut input) = read.council else {
+        return workbook::report(&errors, path, out);
+    };
+    if args.max_spread.is_some() {
+        input.rules.max_spread = args.max_spread;
+    }
+    match Catalog::builtin().council(&input) {
+        Ok(r) if errors.is_empty() => answer(Ok(r), "", out, |r| council_page(r, out.lang)),
+        Ok(_) => workbook::report(&errors, path, out),
+        Err(found) => {
+            // A cell left out for being unreadable is not reported again as missing.
+            let unread: Vec<String> = errors.iter().map(|e| e.error.path.clone()).collect();
+            errors.extend(
+                read.cells
+                    .locate(found)
+                    .into_iter()
+                    .filter(|e| !unread.contains(&e.error.path)),
+            );
+            workbook::report(&errors, path, out)
+        }
+    }
+}
+
+/// A council's result as a page: the labelled sheet on the members' mean, each member's
+/// total, the spread and the criteria on which members differ.
+fn council_page(r: &CouncilReport, lang: Lang) -> Result<String, String> {
+    let mut text = vec![page(&r.result, lang, None)?, String::new()];
+    text.push(say(lang, "Thành viên hội đồng:", "Council members:"));
+    for (i, m) in r.members.iter().enumerate() {
+        let name = m.name.clone().unwrap_or_else(|| format!("#{}", i + 1));
+        let chair = if m.chair {
+            say(lang, " (chủ tịch)", " (chair)")
+        } else {
+            String::new()
+        };
+        text.push(format!(
+            "  {name}{chair}: {}/100 {}",
+            m.total,
+            stars(m.stars)
+        ));
+    }
+    text.push(format!(
+        "{} {}/{} = {} · {} {}{}",
+        say(lang, "Trung bình", "Mean"),
+        r.sum_of_totals,
+        r.member_count,
+        r.mean,
+        say(lang, "chênh lệch", "spread"),
+        r.spread,
+        if r.spread_exceeded {
+            say(lang, " (vượt mức cho phép)", " (over the limit)")
+        } else {
+            String::new()
+        }
+    ));
+    let sheet = Catalog::builtin()
+        .find_edition(&r.result.edition.id)
+        .and_then(|e| e.find_sheet(r.result.product_set))
+        .map_err(|e| e.to_string())?;
+    for d in &r.disagreements {
+        let points: Vec<String> = d.points.iter().map(u8::to_string).collect();
+        let name = sheet
+            .criterion_by_code(&d.code)
+            .map_or("", |c| c.name.get(lang));
+        text.extend(wrap(
+            &format!("  ≠ {} {name}: {}", d.code, points.join(" / ")),
+            WIDTH,
+            6,
+        ));
+    }
+    Ok(text.join("\n"))
 }
 
 /// One council file (with `members`), or one evaluation file per member.

@@ -2,21 +2,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may panic
 
-use std::process::Command;
+mod common;
 
+use common::ocop;
 use sha2::{Digest, Sha256};
-
-fn ocop(args: &[&str]) -> (String, String, i32) {
-    let out = Command::new(env!("CARGO_BIN_EXE_ocop"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-        out.status.code().unwrap_or(-1),
-    )
-}
 
 #[test]
 fn the_canonical_json_is_what_the_content_hash_is_taken_over() {

@@ -845,6 +845,19 @@ impl fmt::Display for InputErrors {
 
 impl std::error::Error for InputErrors {}
 
+/// A row of a table (CSV or spreadsheet) that could not be read or scored: its line and every
+/// problem, each at its column (`/product_set`, `/A1.1`). The other rows are still answered.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(rename_all = "camelCase")]
+pub struct RowError {
+    /// Line number in the file (the header is line 1), or row number in a spreadsheet.
+    pub line: u64,
+    /// What is wrong.
+    pub errors: Vec<InputError>,
+}
+
 /// Something a person should know about a result: a stable code and the field or criterion it
 /// concerns. The sentence that explains it, in Vietnamese or English, is in the labelled report
 /// ([`crate::explain`]), which words every warning in one place.

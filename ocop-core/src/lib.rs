@@ -26,6 +26,8 @@
 //!   [`forms`] (the printed sheets and forms, as HTML).
 //! - After the certificate: [`carry_over`] (a 148 evaluation under 26/2026, by the reviewed
 //!   [`catalog::correspondence`]), [`result_code`] (a stamp's code anyone can verify).
+//! - Batches: [`table`] (evaluations one per row, as in CSV files and spreadsheets),
+//!   [`summary`] (a report in one line).
 #![forbid(unsafe_code)]
 // On docs.rs, items behind a feature say which one (Cargo.toml: package.metadata.docs.rs).
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -55,6 +57,8 @@ pub mod rounds;
 pub mod scorer;
 pub mod scoring;
 pub mod self_assessment;
+pub mod summary;
+pub mod table;
 pub mod text;
 pub mod wire;
 
@@ -62,7 +66,9 @@ pub use carry_over::{CarryOver, CarryOverRequest};
 pub use catalog::model::{DossierKind, KnockoutKind, Level, SubjectType};
 pub use catalog::{Catalog, Edition, EditionSummary, SheetRef};
 pub use council::{CouncilInput, CouncilReport, CouncilRules, MemberSheet};
-pub use error::{ErrorCode, InputError, InputErrors, Problem, SafeResult, Warning, WarningCode};
+pub use error::{
+    ErrorCode, InputError, InputErrors, Problem, RowError, SafeResult, Warning, WarningCode,
+};
 pub use evaluation::{Answers, Evaluation, FORMAT_VERSION};
 pub use explain::{Explanation, Label, Languages};
 /// Dates are `jiff` civil dates (`YYYY-MM-DD` in JSON).

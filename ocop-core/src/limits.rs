@@ -33,3 +33,5 @@ pub const MAX_TARGETS: usize = 200;
 pub const MAX_PRODUCT_CODE_BYTES: usize = 64;
 /// Most administrative codes in one list supplied to check product codes against.
 pub const MAX_ADMIN_CODES: usize = 20_000;
+/// Most units (communes, districts, craft villages, years) a target or filter lists.
+pub const MAX_AREA_UNITS: usize = 20_000;

@@ -39,6 +39,7 @@ use ocop_core::requests::{
 use ocop_core::result_code::{ResultCode, Verification, VerifyRequest};
 use ocop_core::rounds::RoundAnswer;
 use ocop_core::scorer::FormResult;
+use ocop_core::summary::Summary;
 use ocop_core::{
     Catalog, CompareRequest, Comparison, CouncilInput, CouncilReport, Edition, EditionSummary,
     ErrorCode, Evaluation, Input, InputErrors, Lang, Plan, PlanRequest, Problem, ScoreReport,
@@ -180,6 +181,13 @@ pub fn score(evaluation: Evaluation) -> Result<ScoreReport> {
 #[uniffi::export(default(languages = None))]
 pub fn explain(report: ScoreReport, languages: Option<Languages>) -> Result<Explanation> {
     Ok(catalog().explain(&report, languages.unwrap_or_default())?)
+}
+
+/// A report in one line, as a batch's summary table writes it: reference, edition, product
+/// set, total, band, stars, outcome, first blocker, recognition and the warnings' codes.
+#[uniffi::export]
+pub fn summarize(report: ScoreReport) -> Summary {
+    Summary::of(&report)
 }
 
 /// Scores many sheets of one product set at once, for high throughput. `rows` holds one row
