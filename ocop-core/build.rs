@@ -2,7 +2,9 @@
 //!
 //! Each edition folder is read with the same loader the library offers at run time, validated
 //! (a failed check stops the build with every problem listed), hashed, and packed into a compact
-//! form that the library decodes on first use.
+//! file (`OUT_DIR/<edition>.bin`) that the library decodes on first use. The generated index
+//! names each edition and, with the `embedded-editions` feature, includes its file; without it
+//! (the npm package) the file is shipped beside the wasm and loaded at run time.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -75,13 +77,23 @@ fn run() -> Result<(), String> {
             }
             Ok(data) => {
                 let hash = source::content_hash(&data);
+                let id = &data.identity;
                 let packed = text::pack(&data).map_err(|e| format!("packing {name}: {e}"))?;
+                let file = text::PackedFile::new(&id.id, &hash, &packed)
+                    .to_bytes()
+                    .map_err(|e| format!("packing {name}: {e}"))?;
                 let bin = out.join(format!("{name}.bin"));
-                fs::write(&bin, packed).map_err(|e| format!("{}: {e}", bin.display()))?;
+                fs::write(&bin, file).map_err(|e| format!("{}: {e}", bin.display()))?;
+                let from = id.effective_from;
                 let _ = writeln!(
                     generated,
-                    "    BuiltinEdition {{ id: {:?}, content_hash: {hash:?}, packed: include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{name}.bin\")) }},",
-                    data.identity.id.as_str()
+                    "    BuiltinEdition {{ id: {:?}, number: {:?}, effective_from: ({}, {}, {}), content_hash: {hash:?}, file: packed_file!({:?}) }},",
+                    id.id.as_str(),
+                    id.number.as_str(),
+                    from.year(),
+                    from.month(),
+                    from.day(),
+                    format!("{name}.bin"),
                 );
             }
         }

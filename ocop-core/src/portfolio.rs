@@ -49,6 +49,7 @@ pub struct Product {
     pub stars: u8,
     /// Day of recognition.
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    #[serde(with = "crate::text::iso_day")]
     pub recognised_on: Date,
     /// Edition it was recognised under (default: in force on `recognised_on`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -60,7 +61,11 @@ pub struct Product {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject_id: Option<String>,
     /// The day a re-evaluation was filed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::text::iso_day::option"
+    )]
     #[cfg_attr(feature = "wasm", tsify(optional, type = "string"))]
     pub reevaluated_on: Option<Date>,
 }
@@ -88,12 +93,20 @@ pub struct Filter {
     #[cfg_attr(feature = "uniffi", uniffi(default = []))]
     pub subject_types: Vec<SubjectType>,
     /// Recognised on or after.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::text::iso_day::option"
+    )]
     #[cfg_attr(feature = "wasm", tsify(optional, type = "string"))]
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub recognised_from: Option<Date>,
     /// Recognised on or before.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::text::iso_day::option"
+    )]
     #[cfg_attr(feature = "wasm", tsify(optional, type = "string"))]
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub recognised_to: Option<Date>,
@@ -300,6 +313,7 @@ read::deserialize_through_reader!(Filter, Target, TargetSet);
 pub struct PortfolioReport {
     /// The day of the report.
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    #[serde(with = "crate::text::iso_day")]
     pub on: Date,
     /// Products read.
     pub products: u32,
@@ -353,6 +367,7 @@ pub struct Expiring {
     pub product: String,
     /// Last valid day.
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    #[serde(with = "crate::text::iso_day")]
     pub expires_on: Date,
     /// Days left.
     pub days_left: i32,
@@ -733,7 +748,7 @@ impl Catalog {
                 .or_default() += 1;
             *by_type.entry(f.product.subject_type).or_default() += 1;
         }
-        let newest = self.editions().first();
+        let newest = self.editions().next();
         let group_name = |code: &str| {
             newest
                 .and_then(|e| e.data().groups.iter().find(|g| g.code == code))

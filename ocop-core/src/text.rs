@@ -150,6 +150,105 @@ pub fn day_month_year(d: jiff::civil::Date) -> String {
     format!("{:02}/{:02}/{}", d.day(), d.month(), d.year())
 }
 
+// ---- days as YYYY-MM-DD, read and written here rather than by jiff's general ISO 8601 parser
+// and printer, which with their error messages would add about 15 KB gzip to the npm package ----
+
+/// A day as `YYYY-MM-DD`, exactly as jiff prints it (a year before 1 BCE as `-YYYYYY`).
+///
+/// ```
+/// use jiff::civil::date;
+/// assert_eq!(ocop_core::text::iso_date(date(2026, 5, 22)), "2026-05-22");
+/// ```
+pub fn iso_date(d: jiff::civil::Date) -> String {
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    if y < 0 {
+        format!("-{:06}-{m:02}-{day:02}", -i32::from(y))
+    } else {
+        format!("{y:04}-{m:02}-{day:02}")
+    }
+}
+
+/// A strict `YYYY-MM-DD` day: exactly ten ASCII characters, a four-digit year, a real day.
+///
+/// ```
+/// use ocop_core::text::parse_iso_date;
+/// assert_eq!(parse_iso_date("2026-05-22"), Some(jiff::civil::date(2026, 5, 22)));
+/// assert_eq!(parse_iso_date("2026-02-29"), None);
+/// assert_eq!(parse_iso_date("2026-5-22"), None);
+/// ```
+pub fn parse_iso_date(text: &str) -> Option<jiff::civil::Date> {
+    let digits = |part: &str| -> Option<i16> {
+        part.bytes().try_fold(0i16, |n, b| {
+            b.is_ascii_digit().then(|| n * 10 + i16::from(b - b'0'))
+        })
+    };
+    let (year, rest) = text.split_at_checked(4)?;
+    let (month, day) = rest.strip_prefix('-')?.split_at_checked(2)?;
+    let day = day.strip_prefix('-').filter(|d| d.len() == 2)?;
+    let (y, m, d) = (digits(year)?, digits(month)?, digits(day)?);
+    jiff::civil::Date::new(y, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok()
+}
+
+/// A day that serde writes and reads as `YYYY-MM-DD` (see [`iso_day`]).
+struct Day(jiff::civil::Date);
+
+impl Serialize for Day {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&iso_date(self.0))
+    }
+}
+
+impl<'de> Deserialize<'de> for Day {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Day, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        parse_iso_date(&text)
+            .map(Day)
+            .ok_or_else(|| D::Error::custom("not a YYYY-MM-DD date"))
+    }
+}
+
+/// serde for a day field, `#[serde(with = "crate::text::iso_day")]`: `YYYY-MM-DD` in and out,
+/// without jiff's parser.
+pub mod iso_day {
+    use jiff::civil::Date;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use super::Day;
+
+    /// Writes `YYYY-MM-DD`.
+    pub fn serialize<S: Serializer>(day: &Date, serializer: S) -> Result<S::Ok, S::Error> {
+        Day(*day).serialize(serializer)
+    }
+
+    /// Reads a strict `YYYY-MM-DD`.
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
+        Day::deserialize(deserializer).map(|d| d.0)
+    }
+
+    /// The same for an optional day, `#[serde(with = "crate::text::iso_day::option")]`.
+    pub mod option {
+        use jiff::civil::Date;
+        use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+        use super::Day;
+
+        /// Writes `YYYY-MM-DD` or nothing.
+        pub fn serialize<S: Serializer>(
+            day: &Option<Date>,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            day.map(Day).serialize(serializer)
+        }
+
+        /// Reads a strict `YYYY-MM-DD` or nothing.
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Option<Date>, D::Error> {
+            Ok(Option::<Day>::deserialize(deserializer)?.map(|d| d.0))
+        }
+    }
+}
+
 // ---- packing: every distinct string once, then the structure with string numbers ----
 
 enum Packing {
@@ -205,6 +304,47 @@ pub fn pack<T: Serialize>(value: &T) -> Result<Vec<u8>, postcard::Error> {
         strings,
         body: &body,
     })
+}
+
+/// What marks a file of packed edition data (and its format's version).
+const PACKED_FILE_MAGIC: [u8; 5] = *b"OCOP\x01";
+
+/// An edition's data as a file: which edition it is and the hash of its canonical JSON, then
+/// the data as [`pack`] wrote it. The built-in editions are stored this way, and the npm
+/// package ships each as a file it loads when needed.
+#[derive(Serialize, Deserialize)]
+pub struct PackedFile<'a> {
+    magic: [u8; 5],
+    /// The edition's id, e.g. `26/2026`.
+    pub id: &'a str,
+    /// `sha256:…` of the edition's canonical JSON.
+    pub content_hash: &'a str,
+    /// The packed data.
+    pub data: &'a [u8],
+}
+
+impl<'a> PackedFile<'a> {
+    /// The file for `data` (from [`pack`]) of edition `id`.
+    pub fn new(id: &'a str, content_hash: &'a str, data: &'a [u8]) -> PackedFile<'a> {
+        PackedFile {
+            magic: PACKED_FILE_MAGIC,
+            id,
+            content_hash,
+            data,
+        }
+    }
+
+    /// The file's bytes.
+    pub fn to_bytes(&self) -> Result<Vec<u8>, postcard::Error> {
+        postcard::to_allocvec(self)
+    }
+
+    /// Reads a file's header; `None` if the bytes are not such a file (of this format).
+    pub fn read(bytes: &'a [u8]) -> Option<PackedFile<'a>> {
+        postcard::from_bytes::<PackedFile<'a>>(bytes)
+            .ok()
+            .filter(|f| f.magic == PACKED_FILE_MAGIC)
+    }
 }
 
 /// Decodes what [`pack`] wrote.

@@ -128,6 +128,24 @@ fn total(r: &ScoreReport) -> u32 {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
 
+    /// Days are read and written by ocop itself (not jiff's ISO 8601 parser): the same text as
+    /// jiff prints, read back to the same day; anything but strict YYYY-MM-DD is refused.
+    #[test]
+    fn days_read_and_write_as_jiff_prints_them(days in -3_000_000i32..2_900_000, junk in "[0-9T:+ -]{0,12}") {
+        let day = jiff::civil::date(2000, 1, 1)
+            .checked_add(jiff::Span::new().days(days))
+            .unwrap();
+        let text = ocop_core::text::iso_date(day);
+        prop_assert_eq!(&text, &day.to_string());
+        let read = ocop_core::text::parse_iso_date(&text);
+        prop_assert_eq!(read, (day.year() >= 0).then_some(day));
+        let strict = junk.len() == 10 && junk.as_bytes()[4] == b'-' && junk.as_bytes()[7] == b'-'
+            && junk.bytes().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+        if !strict {
+            prop_assert_eq!(ocop_core::text::parse_iso_date(&junk), None);
+        }
+    }
+
     #[test]
     fn total_is_the_sum_of_the_ticked_options_and_within_0_to_100(g in generated()) {
         let e = &g.evaluation;

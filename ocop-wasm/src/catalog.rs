@@ -35,7 +35,6 @@ pub(crate) fn sheet_arg(
 pub fn editions() -> Answer {
     let summaries: Vec<_> = Catalog::builtin()
         .editions()
-        .iter()
         .map(Edition::summary)
         .collect();
     to_js(&summaries)

@@ -62,12 +62,14 @@ pub struct Identity {
     pub title: Text,
     /// Date of signature.
     #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
+    #[serde(with = "crate::text::iso_day")]
     pub signed_on: Date,
     /// First day in force.
     #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
+    #[serde(with = "crate::text::iso_day")]
     pub effective_from: Date,
     /// Last day in force, once replaced.
-    #[serde(default)]
+    #[serde(default, with = "crate::text::iso_day::option")]
     #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string | null"))]
     pub in_force_until: Option<Date>,
     /// How the end of validity was worked out, when the text leaves it open.
@@ -96,6 +98,7 @@ pub struct Amendment {
     pub number: Str,
     /// Its first day in force.
     #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
+    #[serde(with = "crate::text::iso_day")]
     pub effective_from: Date,
     /// What it changed.
     pub summary: Text,
@@ -249,9 +252,10 @@ pub struct Procedure {
     pub name: Text,
     /// First day it applied.
     #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
+    #[serde(with = "crate::text::iso_day")]
     pub from: Date,
     /// Last day it applied, if replaced.
-    #[serde(default)]
+    #[serde(default, with = "crate::text::iso_day::option")]
     #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string | null"))]
     pub until: Option<Date>,
     /// The text it comes from.
@@ -406,6 +410,7 @@ pub struct Transition {
     pub replaces: Str,
     /// Dossiers filed before this day finish under the old rules.
     #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
+    #[serde(with = "crate::text::iso_day")]
     pub pending_filed_before: Date,
     /// ... within this many days for a first evaluation or an upgrade,
     pub first_or_upgrade_within_days: u16,
