@@ -1,10 +1,11 @@
 //! Compiles the regulation editions in `catalogs/` into the crate.
 //!
 //! Each edition folder is read with the same loader the library offers at run time, validated
-//! (a failed check stops the build with every problem listed), hashed, and packed into a compact
-//! file (`OUT_DIR/<edition>.bin`) that the library decodes on first use. The generated index
-//! names each edition and, with the `embedded-editions` feature, includes its file; without it
-//! (the npm package) the file is shipped beside the wasm and loaded at run time.
+//! (a failed check stops the build with every problem listed), hashed, and packed into two
+//! compact files that the library decodes on first use: `OUT_DIR/<edition>.bin`, the rules, and
+//! `OUT_DIR/<edition>.labels.bin`, the words of the labels. The generated index names each
+//! edition and, with the `embedded-editions` feature, includes its files; without it (the npm
+//! package) the files are shipped beside the wasm and loaded at run time.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -78,22 +79,32 @@ fn run() -> Result<(), String> {
             Ok(data) => {
                 let hash = source::content_hash(&data);
                 let id = &data.identity;
-                let packed = text::pack(&data).map_err(|e| format!("packing {name}: {e}"))?;
-                let file = text::PackedFile::new(&id.id, &hash, &packed)
-                    .to_bytes()
-                    .map_err(|e| format!("packing {name}: {e}"))?;
-                let bin = out.join(format!("{name}.bin"));
-                fs::write(&bin, file).map_err(|e| format!("{}: {e}", bin.display()))?;
+                let (rules, labels) =
+                    text::pack(&data).map_err(|e| format!("packing {name}: {e}"))?;
+                for (part, bytes, file) in [
+                    (text::PackedPart::Rules, rules, format!("{name}.bin")),
+                    (
+                        text::PackedPart::Labels,
+                        labels,
+                        format!("{name}.labels.bin"),
+                    ),
+                ] {
+                    let packed = text::PackedFile::new(&id.id, &hash, part, &bytes)
+                        .to_bytes()
+                        .map_err(|e| format!("packing {name}: {e}"))?;
+                    let path = out.join(file);
+                    fs::write(&path, packed).map_err(|e| format!("{}: {e}", path.display()))?;
+                }
                 let from = id.effective_from;
                 let _ = writeln!(
                     generated,
-                    "    BuiltinEdition {{ id: {:?}, number: {:?}, effective_from: ({}, {}, {}), content_hash: {hash:?}, file: packed_file!({:?}) }},",
+                    "    BuiltinEdition {{ id: {:?}, number: {:?}, effective_from: ({}, {}, {}), content_hash: {hash:?}, \
+                     rules: packed_file!(\"{name}.bin\"), labels: packed_file!(\"{name}.labels.bin\") }},",
                     id.id.as_str(),
                     id.number.as_str(),
                     from.year(),
                     from.month(),
                     from.day(),
-                    format!("{name}.bin"),
                 );
             }
         }

@@ -301,6 +301,11 @@ pub enum Problem {
         "the data of edition {0} is not loaded yet; load it first (in JavaScript: `await loadEdition(\"{0}\")`)"
     )]
     EditionNotLoaded(String),
+    /// An edition loaded without its labels' words, asked for words.
+    #[error(
+        "edition {0} was loaded without the words of its labels; load its labels file too (in JavaScript, import `ocop` rather than `ocop/score`)"
+    )]
+    LabelsNotLoaded(String),
     /// A product set the edition does not have.
     #[error("edition {edition} has product sets 1 to {last}, not {found}")]
     UnknownProductSet {
@@ -528,7 +533,7 @@ impl Problem {
             P::UnknownEdition { .. } => ErrorCode::UnknownEdition,
             P::MissingEdition => ErrorCode::MissingEdition,
             P::NoEditionInForce(_) => ErrorCode::NoEditionInForce,
-            P::EditionNotLoaded(_) => ErrorCode::EditionNotLoaded,
+            P::EditionNotLoaded(_) | P::LabelsNotLoaded(_) => ErrorCode::EditionNotLoaded,
             P::UnknownProductSet { .. } => ErrorCode::UnknownProductSet,
             P::UnknownSubjectType { .. } => ErrorCode::UnknownSubjectType,
             P::SubjectTypeNotEligible(_) => ErrorCode::SubjectTypeNotEligible,

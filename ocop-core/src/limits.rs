@@ -29,3 +29,5 @@ pub const MAX_TARGETS: usize = 200;
 pub const MAX_PRODUCT_CODE_BYTES: usize = 64;
 /// Most administrative codes in one list supplied to check product codes against.
 pub const MAX_ADMIN_CODES: usize = 20_000;
+/// Largest packed edition file supplied at run time (the built-in ones are under 200 KiB).
+pub const MAX_EDITION_FILE_BYTES: usize = 16 << 20;

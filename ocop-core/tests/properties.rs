@@ -113,6 +113,19 @@ fn score(e: &Evaluation) -> ScoreReport {
         .unwrap_or_else(|err| panic!("valid evaluation refused: {err}"))
 }
 
+/// The built-in editions as the npm package's `ocop/score` loads them: their rules alone.
+fn rules_only() -> &'static Catalog {
+    static CATALOG: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
+    CATALOG.get_or_init(|| {
+        let catalog = Catalog::builtin_index();
+        for id in ["26/2026", "148/2023"] {
+            let [rules, _labels] = Catalog::builtin_files(id).unwrap();
+            catalog.load_packed(rules.to_vec()).unwrap();
+        }
+        catalog
+    })
+}
+
 fn stars(r: &ScoreReport) -> u8 {
     r.stars.unwrap_or(0)
 }
@@ -127,6 +140,22 @@ fn total(r: &ScoreReport) -> u32 {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
+
+    /// An edition's rules without its labels' words score exactly as the whole edition.
+    #[test]
+    fn the_rules_alone_score_as_the_whole_edition(g in generated(), members in 1..4usize) {
+        let e = &g.evaluation;
+        prop_assert_eq!(rules_only().score(e), Catalog::builtin().score(e));
+        let council = CouncilInput::from_json(&format!(
+            r#"{{"edition":{:?},"productSet":{},"subjectType":{:?},"members":[{}]}}"#,
+            e.edition.as_deref().unwrap(),
+            e.product_set,
+            e.subject_type.id(),
+            vec![format!(r#"{{"answers":{}}}"#, serde_json::to_string(&e.answers).unwrap()); members].join(","),
+        ));
+        let council = council.unwrap();
+        prop_assert_eq!(rules_only().council(&council), Catalog::builtin().council(&council));
+    }
 
     /// Days are read and written by ocop itself (not jiff's ISO 8601 parser): the same text as
     /// jiff prints, read back to the same day; anything but strict YYYY-MM-DD is refused.

@@ -35,7 +35,7 @@ use std::sync::OnceLock;
 use jiff::civil::Date;
 
 use crate::error::{InputError, Problem};
-use crate::text::{self, PackedFile, Str};
+use crate::text::{self, PackedFile, PackedPart, Str};
 
 use compiled::CompiledSheet;
 use model::{Criterion, EditionData, Procedure, ProductSetInfo, Sheet, SubjectType};
@@ -53,9 +53,11 @@ struct Slot {
     number: Str,
     effective_from: Date,
     content_hash: Str,
-    /// The edition's packed file (see [`PackedFile`]), once there is one.
-    file: OnceLock<Cow<'static, [u8]>>,
-    /// The edition decoded from `file`, or why it could not be.
+    /// The packed file of its rules (see [`PackedFile`]), once there is one.
+    rules: OnceLock<Cow<'static, [u8]>>,
+    /// The packed file of its labels' words, once there is one.
+    labels: OnceLock<Cow<'static, [u8]>>,
+    /// The edition decoded from those files, or why it could not be.
     edition: OnceLock<Result<Edition, String>>,
 }
 
@@ -63,23 +65,32 @@ impl fmt::Debug for Slot {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Slot")
             .field("id", &self.id)
-            .field("loaded", &self.file.get().is_some())
+            .field("rules", &self.rules.get().is_some())
+            .field("labels", &self.labels.get().is_some())
             .field("edition", &self.edition.get())
             .finish_non_exhaustive()
     }
 }
 
 impl Slot {
-    /// The edition, decoded now if it was not yet; `None` until its data is loaded.
+    /// The edition, decoded now if it was not yet (with its labels if they are there);
+    /// `None` until its rules are loaded.
     fn edition(&self) -> Option<Result<&Edition, &str>> {
         if let Some(done) = self.edition.get() {
             return Some(done.as_ref().map_err(String::as_str));
         }
-        let file = self.file.get()?;
+        let rules = self.rules.get()?;
         let done = self.edition.get_or_init(|| {
-            let packed = PackedFile::read(file).ok_or("not a packed edition file")?;
-            let data = text::unpack::<EditionData>(packed.data).map_err(|e| e.to_string())?;
-            Ok(Edition::compile(data, packed.content_hash.to_owned()))
+            let rules = PackedFile::read(rules).ok_or("not a packed edition file")?;
+            let labels = match self.labels.get() {
+                Some(file) => Some(PackedFile::read(file).ok_or("not a packed edition file")?),
+                None => None,
+            };
+            let data = text::unpack::<EditionData>(rules.data, labels.as_ref().map(|l| l.data))
+                .map_err(|e| e.to_string())?;
+            let mut edition = Edition::compile(data, rules.content_hash.to_owned());
+            edition.labels = labels.is_some();
+            Ok(edition)
         });
         Some(done.as_ref().map_err(String::as_str))
     }
@@ -96,7 +107,8 @@ pub(crate) struct BuiltinEdition {
     number: &'static str,
     effective_from: (i16, i8, i8),
     content_hash: &'static str,
-    file: Option<&'static [u8]>,
+    rules: Option<&'static [u8]>,
+    labels: Option<&'static [u8]>,
 }
 
 // The built-in editions' files are included with the `embedded-editions` feature.
@@ -143,24 +155,27 @@ impl Catalog {
     /// let error = catalog.find_edition("148/2023").unwrap_err();
     /// assert_eq!(error.code.as_str(), "EDITION_NOT_LOADED");
     /// # #[cfg(feature = "embedded-editions")] {
-    /// let file = Catalog::builtin_file("148/2023").unwrap();
-    /// assert_eq!(catalog.load_packed(file.to_vec()).unwrap(), "148/2023");
+    /// let [rules, labels] = Catalog::builtin_files("148/2023").unwrap();
+    /// assert_eq!(catalog.load_packed(rules.to_vec()).unwrap(), "148/2023");
+    /// assert_eq!(catalog.load_packed(labels.to_vec()).unwrap(), "148/2023");
     /// assert_eq!(catalog.find_edition("148/2023").unwrap().data().product_sets.len(), 26);
     /// # }
     /// ```
     pub fn builtin_index() -> Catalog {
         let mut catalog = Catalog::index_builtin();
         for slot in &mut catalog.slots {
-            slot.file = OnceLock::new();
+            slot.rules = OnceLock::new();
+            slot.labels = OnceLock::new();
         }
         catalog
     }
 
-    /// The packed file of a built-in edition, as [`Catalog::load_packed`] takes it (and as the
-    /// npm package ships it).
+    /// The packed files of a built-in edition, its rules and its labels, as
+    /// [`Catalog::load_packed`] takes them (and as the npm package ships them).
     #[cfg(feature = "embedded-editions")]
-    pub fn builtin_file(id: &str) -> Option<&'static [u8]> {
-        BUILTIN.iter().find(|b| b.id == id)?.file
+    pub fn builtin_files(id: &str) -> Option<[&'static [u8]; 2]> {
+        let b = BUILTIN.iter().find(|b| b.id == id)?;
+        Some([b.rules?, b.labels?])
     }
 
     fn index_builtin() -> Catalog {
@@ -168,16 +183,20 @@ impl Catalog {
             .iter()
             .map(|b| {
                 let (y, m, d) = b.effective_from;
-                let file = OnceLock::new();
-                if let Some(bytes) = b.file {
-                    let _ = file.set(Cow::Borrowed(bytes));
-                }
+                let file = |bytes: Option<&'static [u8]>| {
+                    let file = OnceLock::new();
+                    if let Some(bytes) = bytes {
+                        let _ = file.set(Cow::Borrowed(bytes));
+                    }
+                    file
+                };
                 Slot {
                     id: b.id.into(),
                     number: b.number.into(),
                     effective_from: Date::new(y, m, d).unwrap_or(Date::MIN),
                     content_hash: b.content_hash.into(),
-                    file,
+                    rules: file(b.rules),
+                    labels: file(b.labels),
                     edition: OnceLock::new(),
                 }
             })
@@ -197,7 +216,8 @@ impl Catalog {
                     number: identity.number.clone(),
                     effective_from: identity.effective_from,
                     content_hash: e.content_hash.as_str().into(),
-                    file: OnceLock::new(),
+                    rules: OnceLock::new(),
+                    labels: OnceLock::new(),
                     edition: OnceLock::from(Ok(e)),
                 }
             })
@@ -206,11 +226,12 @@ impl Catalog {
         Catalog { slots }
     }
 
-    /// Supplies an edition's data at run time: a packed edition file, as build.rs writes it
-    /// (`OUT_DIR/<edition>.bin`, shipped in the npm package as `editions/<edition>.bin`).
-    /// The file must be for an edition this catalog knows, with the same content hash (the
-    /// same data this library was built with). It is decoded at the edition's first use.
-    /// Supplying an edition already loaded changes nothing. Returns the edition's id.
+    /// Supplies an edition's data at run time: one of its two packed files, as build.rs writes
+    /// them and the npm package ships them: `<edition>.bin`, the rules (enough to score), and
+    /// `<edition>.labels.bin`, the words of its labels. A file must be for an edition this
+    /// catalog knows, with the same content hash (the same data this library was built with).
+    /// The edition is decoded at its first use, with its labels if they were supplied by then.
+    /// Supplying a file already loaded changes nothing. Returns the edition's id.
     ///
     /// Only needed when the crate is built without the `embedded-editions` feature; with it
     /// the built-in editions are there already.
@@ -221,6 +242,15 @@ impl Catalog {
     /// assert_eq!(error.code.as_str(), "INVALID_CATALOG");
     /// ```
     pub fn load_packed(&self, file: Vec<u8>) -> Result<&str, InputError> {
+        if file.len() > crate::limits::MAX_EDITION_FILE_BYTES {
+            return Err(InputError::at(
+                "",
+                Problem::InputTooLarge {
+                    size: file.len(),
+                    limit: crate::limits::MAX_EDITION_FILE_BYTES,
+                },
+            ));
+        }
         let refuse = |why: String| InputError::at("", Problem::InvalidCatalog(why));
         let header = PackedFile::read(&file)
             .ok_or_else(|| refuse("these bytes are not an ocop edition file".into()))?;
@@ -240,7 +270,22 @@ impl Catalog {
                 slot.id, header.content_hash, slot.content_hash
             )));
         }
-        let _ = slot.file.set(Cow::Owned(file));
+        let part = header.part;
+        let target = match part {
+            PackedPart::Rules => &slot.rules,
+            PackedPart::Labels => {
+                if let Some(Ok(e)) = slot.edition.get() {
+                    if !e.labels {
+                        return Err(refuse(format!(
+                            "edition {} is already in use without its labels; supply its labels before its first use",
+                            slot.id
+                        )));
+                    }
+                }
+                &slot.labels
+            }
+        };
+        let _ = target.set(Cow::Owned(file));
         Ok(&slot.id)
     }
 
@@ -296,6 +341,19 @@ impl Catalog {
             ));
         };
         Catalog::decoded(slot, "/edition")
+    }
+
+    /// [`Catalog::find_edition`] for what needs the labels' words (explanations): also
+    /// `EDITION_NOT_LOADED` when only the edition's rules were supplied.
+    pub(crate) fn find_labelled_edition(&self, id: &str) -> Result<&Edition, InputError> {
+        let edition = self.find_edition(id)?;
+        if !edition.labels {
+            return Err(InputError::at(
+                "/edition",
+                Problem::LabelsNotLoaded(edition.id().to_owned()),
+            ));
+        }
+        Ok(edition)
     }
 
     /// The edition of `slot`, or why it cannot be used (at `path`).
@@ -360,6 +418,9 @@ impl Catalog {
 pub struct Edition {
     data: EditionData,
     content_hash: String,
+    /// Whether the labels' words are there (only an edition supplied at run time with its
+    /// rules alone has them empty).
+    labels: bool,
     /// Each sheet's scoring index, built at the sheet's first use.
     sheets: Vec<OnceLock<CompiledSheet>>,
 }
@@ -381,8 +442,15 @@ impl Edition {
         Edition {
             data,
             content_hash,
+            labels: true,
             sheets,
         }
+    }
+
+    /// Whether the labels' words are there: always, except for an edition supplied at run time
+    /// with its rules alone ([`Catalog::load_packed`]), whose labels read as empty text.
+    pub fn has_labels(&self) -> bool {
+        self.labels
     }
 
     /// Short id, e.g. `26/2026`.
