@@ -364,19 +364,43 @@ pub fn pack<T: Serialize>(value: &T) -> Result<(Vec<u8>, Vec<u8>), postcard::Err
 impl Serialize for Text {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        /// Puts back the outer state, also when writing fails half-way.
-        struct Restore(bool);
-        impl Drop for Restore {
-            fn drop(&mut self) {
-                IN_LABEL.with(|l| l.set(self.0));
-            }
-        }
-        let _restore = Restore(IN_LABEL.with(|l| l.replace(true)));
+        let _words = Words::enter();
         let mut label = serializer.serialize_struct("Text", 2)?;
         label.serialize_field("vi", &self.vi)?;
         label.serialize_field("en", &self.en)?;
         label.end()
     }
+}
+
+/// While it lives, strings are written as words of labels; then the outer state is back (also
+/// when writing fails half-way).
+#[cfg(not(ocop_lib))]
+struct Words(bool);
+
+#[cfg(not(ocop_lib))]
+impl Words {
+    fn enter() -> Words {
+        Words(IN_LABEL.with(|l| l.replace(true)))
+    }
+}
+
+#[cfg(not(ocop_lib))]
+impl Drop for Words {
+    fn drop(&mut self) {
+        IN_LABEL.with(|l| l.set(self.0));
+    }
+}
+
+/// serde for a field of words that no rule reads (a note, a source, an option's wording):
+/// `#[serde(serialize_with = "crate::text::words")]`. Packed with the labels, so that an
+/// edition's rules ship without them; written as usual anywhere else.
+pub fn words<T: Serialize + ?Sized, S: Serializer>(
+    value: &T,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    #[cfg(not(ocop_lib))]
+    let _words = Words::enter();
+    value.serialize(serializer)
 }
 
 /// Decodes what [`pack`] wrote: the rules part, with the labels part or without it (then every
