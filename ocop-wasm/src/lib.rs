@@ -15,6 +15,7 @@
 
 pub mod catalog;
 pub mod convert;
+#[cfg(feature = "full")]
 pub mod office;
 pub mod scoring;
 
