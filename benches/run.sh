@@ -5,8 +5,8 @@
 #
 #   bash benches/run.sh [--quick]
 #
-# Needs what scripts/setup.sh installs; builds the npm package and installs benches/js's pinned
-# packages when they are missing. benches/README.md holds the latest output.
+# Needs what scripts/setup.sh installs; builds the npm package when it is missing and installs
+# benches/js's pinned packages (benches/js/install.sh). benches/README.md holds the latest output.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 quick=()
@@ -24,7 +24,7 @@ cargo bench -q --locked -p ocop-benches --bench ocop -- "${quick[@]}" 2>/dev/nul
 echo
 echo "## JavaScript (Node $(node --version))"
 [ -f bindings/npm/pkg/package.json ] || bash bindings/npm/build.sh >/dev/null
-[ -d benches/js/node_modules ] || (cd benches/js && npm ci --no-audit --no-fund --silent)
+bash benches/js/install.sh
 node benches/js/bench.mjs "${quick[@]}"
 
 echo

@@ -1,8 +1,11 @@
 //! Compiles the regulation editions in `catalogs/` into the crate.
 //!
 //! Each edition folder is read with the same loader the library offers at run time, validated
-//! (a failed check stops the build with every problem listed), hashed, and packed into a compact
-//! form that the library decodes on first use.
+//! (a failed check stops the build with every problem listed), hashed, and packed into two
+//! compact files that the library decodes on first use: `OUT_DIR/<edition>.bin`, the rules, and
+//! `OUT_DIR/<edition>.labels.bin`, the words of the labels. The generated index names each
+//! edition and, with the `embedded-editions` feature, includes its files; without it (the npm
+//! package) the files are shipped beside the wasm and loaded at run time.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -80,13 +83,33 @@ fn run() -> Result<(), String> {
             }
             Ok(data) => {
                 let hash = source::content_hash(&data);
-                let packed = text::pack(&data).map_err(|e| format!("packing {name}: {e}"))?;
-                let bin = out.join(format!("{name}.bin"));
-                fs::write(&bin, packed).map_err(|e| format!("{}: {e}", bin.display()))?;
+                let id = &data.identity;
+                let (rules, labels) =
+                    text::pack(&data).map_err(|e| format!("packing {name}: {e}"))?;
+                for (part, bytes, file) in [
+                    (text::PackedPart::Rules, rules, format!("{name}.bin")),
+                    (
+                        text::PackedPart::Labels,
+                        labels,
+                        format!("{name}.labels.bin"),
+                    ),
+                ] {
+                    let packed = text::PackedFile::new(&id.id, &hash, part, &bytes)
+                        .to_bytes()
+                        .map_err(|e| format!("packing {name}: {e}"))?;
+                    let path = out.join(file);
+                    fs::write(&path, packed).map_err(|e| format!("{}: {e}", path.display()))?;
+                }
+                let from = id.effective_from;
                 let _ = writeln!(
                     generated,
-                    "    BuiltinEdition {{ id: {:?}, content_hash: {hash:?}, packed: include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{name}.bin\")) }},",
-                    data.identity.id.as_str()
+                    "    BuiltinEdition {{ id: {:?}, number: {:?}, effective_from: ({}, {}, {}), content_hash: {hash:?}, \
+                     rules: packed_file!(\"{name}.bin\"), labels: packed_file!(\"{name}.labels.bin\") }},",
+                    id.id.as_str(),
+                    id.number.as_str(),
+                    from.year(),
+                    from.month(),
+                    from.day(),
                 );
                 loaded.push((name, files, data, hash));
             }
@@ -136,12 +159,21 @@ fn correspondences(loaded: &[Loaded], out: &Path) -> Result<(), String> {
                 }
                 continue;
             }
-            let packed = text::pack(&c).map_err(|e| format!("packing {at}: {e}"))?;
-            let bin = out.join(format!("{name}-from-{old_folder}.bin"));
-            fs::write(&bin, packed).map_err(|e| format!("{}: {e}", bin.display()))?;
+            // Always embedded (small): its rules and the words of its notes, as for an edition.
+            let (rules, labels) = text::pack(&c).map_err(|e| format!("packing {at}: {e}"))?;
+            let stem = format!("{name}-from-{old_folder}");
+            for (bytes, file) in [
+                (rules, format!("{stem}.bin")),
+                (labels, format!("{stem}.labels.bin")),
+            ] {
+                let path = out.join(file);
+                fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+            }
             let _ = writeln!(
                 generated,
-                "    BuiltinCorrespondence {{ from_hash: {from_hash:?}, to_hash: {to_hash:?}, packed: include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{name}-from-{old_folder}.bin\")) }},"
+                "    BuiltinCorrespondence {{ from_hash: {from_hash:?}, to_hash: {to_hash:?}, \
+                 rules: include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{stem}.bin\")), \
+                 labels: include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{stem}.labels.bin\")) }},"
             );
         }
     }

@@ -121,3 +121,7 @@ if [ -f "$MATRIX/package-lock.json" ]; then
     echo "$stamp" >"$MATRIX/node_modules/.ocop-lock-sha256"
   fi
 fi
+
+# 7. The JS comparison's pinned packages (benches/js: json-logic-js, json-rules-engine, Zen), for
+#    CI's agreement check and benches/run.sh. Redone only when its lockfile changes.
+bash "$(cd "$(dirname "$0")/.." && pwd)/benches/js/install.sh"

@@ -88,6 +88,9 @@ step_if bindings/swift/check.sh "swift: generation and Package.swift check" bash
 step_if bindings/android/check.sh "android: package build configuration check" bash bindings/android/check.sh
 step_if fuzz/smoke.sh "fuzz: smoke run" bash fuzz/smoke.sh
 step_if benches/smoke.sh "benches: smoke run" bash benches/smoke.sh
+# Every JS implementation of the comparison (ocop's score, scoreBatch and Form, plain JS,
+# json-logic-js, json-rules-engine, Zen) gives the same totals and stars; nothing is timed.
+step_if bindings/npm/pkg/package.json "benches: JS agreement check" node benches/js/bench.mjs --check
 
 elapsed=$(( $(date +%s) - started ))
 echo

@@ -7,6 +7,8 @@
 // - "ocop typed batch API (scoreBatch)": the evaluations are written as one row of option
 //   bytes per sheet (printed criterion order, 255 = no option), scored in one call; 3 bytes
 //   come back per sheet (total, band, stars). Writing the rows is inside the timing.
+// - "ocop Form (set + result)": a form being filled in; each tick is `form.set(code, option)`
+//   and `form.result()` (total, parts, band, stars…).
 //
 // Cold starts are measured in fresh processes: Node (import = read + compile + instantiate the
 // wasm; the first call also decodes the built-in catalogs) and headless Chromium (Debian's,
@@ -59,7 +61,22 @@ export async function loadOcop(sheet) {
     },
   };
 
-  return { implementations: [objectApi, batchApi], files };
+  // A form: one `Form` per sheet being filled in; a tick sets one answer and reads the result.
+  const form = {
+    name: 'ocop Form (set + result)',
+    start: () => {
+      const f = new ocop.Form(sheet.edition, sheet.set, 'cooperative');
+      return {
+        tick(code, option) {
+          f.set(code, option);
+          const r = f.result();
+          return { total: r.total, stars: r.stars };
+        },
+      };
+    },
+  };
+
+  return { implementations: [objectApi, batchApi], form, files };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

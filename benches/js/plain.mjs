@@ -17,3 +17,15 @@ export function plainScorer(sheet) {
     return { total, stars: Math.min(band, level) };
   };
 }
+
+// A hand-written form: keep the answers, rescore them all at each tick.
+export function plainForm(sheet) {
+  const score = plainScorer(sheet);
+  const evaluation = { answers: {} };
+  return {
+    tick(code, option) {
+      evaluation.answers[code] = option;
+      return score(evaluation);
+    },
+  };
+}

@@ -1,18 +1,15 @@
 // The sheet every implementation scores (26/2026, product set 9: 31 criteria), read from
-// `ocop catalog --json` so the alternatives do not depend on the package under test, and
+// `ocop --format json catalog` so the alternatives do not depend on the package under test, and
 // 1 000 seeded random evaluations of it.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 export function loadSheet(edition = '26/2026', set = 9) {
-  const release = `${root}/target/release/ocop`;
-  const args = ['catalog', '--edition', edition, '--set', String(set), '--json'];
-  const json = existsSync(release)
-    ? execFileSync(release, args, { encoding: 'utf8' })
-    : execFileSync('cargo', ['run', '-q', '--release', '-p', 'ocop-cli', '--', ...args], { cwd: root, encoding: 'utf8' });
+  // The CLI as cargo builds it for the tests (debug; CI has built it by then).
+  const args = ['--format', 'json', 'catalog', '--edition', edition, '--set', String(set)];
+  const json = execFileSync('cargo', ['run', '-q', '--locked', '-p', 'ocop-cli', '--', ...args], { cwd: root, encoding: 'utf8' });
   const { sheet } = JSON.parse(json);
   const criteria = sheet.parts.flatMap((p) => p.sections.flatMap((s) => s.criteria)).map((c) => {
     // Star markers are cumulative minimums: the points each star needs here.

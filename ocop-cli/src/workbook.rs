@@ -214,7 +214,7 @@ pub(crate) fn run_write(args: &CouncilWorkbookArgs, out: Out) -> Result<Exit, St
     let catalog = Catalog::builtin();
     let edition = match &args.edition {
         Some(id) => catalog.find_edition(id),
-        None => catalog.editions().first().ok_or_else(|| {
+        None => catalog.editions().next().ok_or_else(|| {
             InputError::at(
                 "/edition",
                 Problem::Internal("no edition is built in".into()),

@@ -63,12 +63,20 @@ pub struct CarryOverRequest {
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub to: Option<String>,
     /// The certificate's day of issue: gives its expiry and re-evaluation window.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::text::iso_day::option"
+    )]
     #[cfg_attr(feature = "wasm", tsify(optional, type = "string"))]
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub issued_on: Option<Date>,
     /// The day to judge the certificate on (usually today; default: its day of issue).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::text::iso_day::option"
+    )]
     #[cfg_attr(feature = "wasm", tsify(optional, type = "string"))]
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub on: Option<Date>,
@@ -231,7 +239,6 @@ impl Catalog {
             })?,
             None => self
                 .editions()
-                .iter()
                 .find(|e| {
                     e.data()
                         .transition

@@ -36,6 +36,7 @@ pub struct CertificateInput {
     pub edition: Option<String>,
     /// Day of issue (ngày ban hành quyết định công nhận).
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    #[serde(with = "crate::text::iso_day")]
     pub issued_on: Date,
     /// Stars recognised (3–5), for who revokes it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -43,19 +44,32 @@ pub struct CertificateInput {
     pub stars: Option<u8>,
     /// The day to judge it on.
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    #[serde(with = "crate::text::iso_day")]
     pub on: Date,
     /// The day a re-evaluation dossier was filed, if one was.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::text::iso_day::option"
+    )]
     #[cfg_attr(feature = "wasm", tsify(optional, type = "string"))]
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub reevaluation_filed_on: Option<Date>,
     /// The day the re-evaluation was decided, if it was.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::text::iso_day::option"
+    )]
     #[cfg_attr(feature = "wasm", tsify(optional, type = "string"))]
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub reevaluation_decided_on: Option<Date>,
     /// The day it was revoked, if it was.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::text::iso_day::option"
+    )]
     #[cfg_attr(feature = "wasm", tsify(optional, type = "string"))]
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub revoked_on: Option<Date>,
@@ -140,12 +154,15 @@ pub struct CertificateStatus {
     pub rules_of: Str,
     /// Day of issue.
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    #[serde(with = "crate::text::iso_day")]
     pub issued_on: Date,
     /// Last valid day.
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    #[serde(with = "crate::text::iso_day")]
     pub expires_on: Date,
     /// The day judged.
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    #[serde(with = "crate::text::iso_day")]
     pub on: Date,
     /// Where it stands.
     pub state: CertificateState,
@@ -157,11 +174,19 @@ pub struct CertificateStatus {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reevaluation_window: Option<DateWindow>,
     /// The last day of the grace, when a late filing earns it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::text::iso_day::option"
+    )]
     #[cfg_attr(feature = "wasm", tsify(optional, type = "string"))]
     pub grace_until: Option<Date>,
     /// The day by which the issuer notifies the producer of expiry (148).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::text::iso_day::option"
+    )]
     #[cfg_attr(feature = "wasm", tsify(optional, type = "string"))]
     pub expiry_notice_by: Option<Date>,
     /// The revocation, if any.
@@ -179,9 +204,11 @@ pub struct CertificateStatus {
 pub struct DateWindow {
     /// First day.
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    #[serde(with = "crate::text::iso_day")]
     pub opens_on: Date,
     /// Last day.
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    #[serde(with = "crate::text::iso_day")]
     pub closes_on: Date,
 }
 
@@ -193,6 +220,7 @@ pub struct DateWindow {
 pub struct Revocation {
     /// The day.
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    #[serde(with = "crate::text::iso_day")]
     pub revoked_on: Date,
     /// The ground, if given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -214,7 +242,11 @@ pub struct DossierRules {
     /// The edition whose criteria and procedure apply.
     pub edition: Str,
     /// The last day to finish under them, for a dossier carried over by a transition.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::text::iso_day::option"
+    )]
     #[cfg_attr(feature = "wasm", tsify(optional, type = "string"))]
     pub finish_by: Option<Date>,
     /// The article applied.
@@ -313,7 +345,7 @@ impl Catalog {
             .edition_in_force(filed_on)
             .ok_or_else(|| InputErrors::at("/filedOn", Problem::NoEditionInForce(filed_on)))?;
         // A newer edition whose transition carries this dossier over.
-        let carrier = self.editions().iter().find(|e| {
+        let carrier = self.editions().find(|e| {
             e.data().transition.as_ref().is_some_and(|t| {
                 t.replaces == edition.data().identity.id && filed_on < t.pending_filed_before
             })

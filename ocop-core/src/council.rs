@@ -46,7 +46,11 @@ pub struct CouncilInput {
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub edition: Option<String>,
     /// Day of the council's meeting.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::text::iso_day::option"
+    )]
     #[cfg_attr(feature = "wasm", tsify(optional, type = "string"))]
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub evaluated_on: Option<Date>,

@@ -91,6 +91,8 @@ codes! {
         MissingEdition = "MISSING_EDITION", "Cần ghi bộ tiêu chí hoặc ngày đánh giá", "Give an edition or an evaluation date";
         /// No edition was in force on the date given.
         NoEditionInForce = "NO_EDITION_IN_FORCE", "Không có bộ tiêu chí nào có hiệu lực vào ngày này", "No edition was in force on that date";
+        /// The edition is known but its data has not been loaded (the npm package's `ocop/score` loads only the edition in force until asked).
+        EditionNotLoaded = "EDITION_NOT_LOADED", "Dữ liệu của bộ tiêu chí này chưa được tải", "The edition's data is not loaded yet";
         /// The edition has no product set with this number.
         UnknownProductSet = "UNKNOWN_PRODUCT_SET", "Không có bộ sản phẩm này", "No product set has this number";
         /// Not one of the subject types (chủ thể).
@@ -308,8 +310,18 @@ pub enum Problem {
     #[error("give `edition` or `evaluatedOn` (the edition in force that day is used)")]
     MissingEdition,
     /// A day before every edition.
-    #[error("no edition this library carries was in force on {0}")]
+    #[error("no edition this library carries was in force on {}", crate::text::iso_date(*.0))]
     NoEditionInForce(jiff::civil::Date),
+    /// An edition whose data has not been loaded yet.
+    #[error(
+        "the data of edition {0} is not loaded yet; load it first (in JavaScript: `await loadEdition(\"{0}\")`)"
+    )]
+    EditionNotLoaded(String),
+    /// An edition loaded without its labels' words, asked for words.
+    #[error(
+        "edition {0} was loaded without the words of its labels; load its labels file too (in JavaScript, import `ocop` rather than `ocop/score`)"
+    )]
+    LabelsNotLoaded(String),
     /// A product set the edition does not have.
     #[error("edition {edition} has product sets 1 to {last}, not {found}")]
     UnknownProductSet {
@@ -689,6 +701,7 @@ impl Problem {
             P::UnknownEdition { .. } => ErrorCode::UnknownEdition,
             P::MissingEdition => ErrorCode::MissingEdition,
             P::NoEditionInForce(_) => ErrorCode::NoEditionInForce,
+            P::EditionNotLoaded(_) | P::LabelsNotLoaded(_) => ErrorCode::EditionNotLoaded,
             P::UnknownProductSet { .. } => ErrorCode::UnknownProductSet,
             P::UnknownSubjectType { .. } => ErrorCode::UnknownSubjectType,
             P::SubjectTypeNotEligible(_) => ErrorCode::SubjectTypeNotEligible,

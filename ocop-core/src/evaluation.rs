@@ -95,18 +95,21 @@ impl FromJson for Answers {
         }
         let mut out = Answers::default();
         for (code, value) in map {
-            let here = format!("{path}/{}", pointer_segment(code));
+            // The path is written only for a problem: a form's answers are read at every tick.
+            let here = || format!("{path}/{}", pointer_segment(code));
             let option = match value {
                 Value::Null => Some(None),
-                Value::Number(n) if n.as_i64().is_some_and(|n| n < 0) => {
-                    let n = n.as_i64().unwrap_or(-1);
-                    errors.push(InputError::at(&here, Problem::NegativeOption(n)));
-                    None
-                }
-                Value::Number(_) => u32::read_at(value, &here, errors).map(Some),
+                Value::Number(n) => match (n.as_u64().map(u32::try_from), n.as_i64()) {
+                    (Some(Ok(option)), _) => Some(Some(option)),
+                    (_, Some(negative)) if negative < 0 => {
+                        errors.push(InputError::at(here(), Problem::NegativeOption(negative)));
+                        None
+                    }
+                    _ => u32::read_at(value, &here(), errors).map(Some),
+                },
                 other => {
                     errors.push(InputError::at(
-                        &here,
+                        here(),
                         Problem::wrong_type("an option number (0 = first option) or null", other),
                     ));
                     None
@@ -182,7 +185,11 @@ pub struct Evaluation {
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub edition: Option<String>,
     /// Day of the evaluation: picks the edition in force and, for 148, the procedure.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::text::iso_day::option"
+    )]
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     #[cfg_attr(feature = "wasm", tsify(optional, type = "string"))]
     pub evaluated_on: Option<Date>,
@@ -415,6 +422,8 @@ pub(crate) struct Resolved<'a> {
     pub(crate) level: Level,
     pub(crate) tourism_case: Option<u8>,
     pub(crate) ticks: Vec<Tick>,
+    /// The organisation-type criterion, when it was filled in from the subject type.
+    pub(crate) filled: Option<usize>,
     /// Positions of the knock-outs that apply, in printed order.
     pub(crate) knockouts: Vec<usize>,
     /// Knock-outs that applied by themselves ("0 points on any criterion above").
@@ -540,6 +549,7 @@ impl Catalog {
             level,
             tourism_case: None,
             ticks: Vec::new(),
+            filled: None,
             knockouts: Vec::new(),
             automatic_knockouts: Vec::new(),
             dossier_rejected: evaluation.dossier_rejected,
@@ -575,16 +585,10 @@ impl Catalog {
                 }
                 found
             }
-            (None, Some(date)) => {
-                let found = self.edition_in_force(date);
-                if found.is_none() {
-                    errors.push(InputError::at(
-                        "/evaluatedOn",
-                        Problem::NoEditionInForce(date),
-                    ));
-                }
-                found
-            }
+            (None, Some(date)) => self
+                .find_edition_in_force(date, "/evaluatedOn")
+                .map_err(|e| errors.push(e))
+                .ok(),
             (None, None) => {
                 errors.push(InputError::at("/edition", Problem::MissingEdition));
                 None
@@ -695,8 +699,13 @@ fn check_case(
     Some(case)
 }
 
-/// The position of criterion `code` on the sheet, or the error that says why it is not there.
-pub(crate) fn locate(sheet: &SheetRef<'_>, code: &str, path: &str) -> Result<usize, InputError> {
+/// The position of criterion `code` on the sheet, or the error (at `path()`) that says why it
+/// is not there.
+pub(crate) fn locate(
+    sheet: &SheetRef<'_>,
+    code: &str,
+    path: impl FnOnce() -> String,
+) -> Result<usize, InputError> {
     sheet.position(code).ok_or_else(|| {
         let problem = if sheet.edition().has_criterion_code(code) {
             Problem::CriterionNotOnSheet {
@@ -709,7 +718,7 @@ pub(crate) fn locate(sheet: &SheetRef<'_>, code: &str, path: &str) -> Result<usi
                 code: code.chars().take(limits::MAX_TEXT_CHARS).collect(),
             }
         };
-        InputError::at(path, problem)
+        InputError::at(path(), problem)
     })
 }
 
@@ -724,11 +733,11 @@ fn positions(
 ) -> Vec<usize> {
     let mut found = Vec::new();
     for (i, code) in codes.iter().enumerate() {
-        let path = format!("{field}/{i}");
-        match locate(sheet, code, &path) {
+        let path = || format!("{field}/{i}");
+        match locate(sheet, code, path) {
             Err(e) => errors.push(e),
             Ok(p) => match keep(p, code) {
-                Some(problem) => errors.push(InputError::at(path, problem)),
+                Some(problem) => errors.push(InputError::at(path(), problem)),
                 None if !found.contains(&p) => found.push(p),
                 None => {}
             },
@@ -775,8 +784,8 @@ fn check_answers(
     let mut ticks = vec![Tick::Blank; sheet.criterion_count()];
     let mut case = r.tourism_case;
     for (code, option) in &evaluation.answers {
-        let path = answer_path(code);
-        let p = match locate(&sheet, code, &path) {
+        let path = || answer_path(code);
+        let p = match locate(&sheet, code, path) {
             Ok(p) => p,
             Err(e) => {
                 errors.push(e);
@@ -796,7 +805,7 @@ fn check_answers(
         let Some((i, opt)) = chosen else {
             *slot = Tick::NoOption; // answered, wrongly: reported here, not again as missing
             errors.push(InputError::at(
-                path,
+                path(),
                 Problem::OptionOutOfRange {
                     code: code.clone(),
                     last: criterion.options.len().saturating_sub(1),
@@ -809,7 +818,7 @@ fn check_answers(
             match case {
                 None => case = Some(c),
                 Some(k) if k != c => errors.push(InputError::at(
-                    path.clone(),
+                    path(),
                     Problem::MixedTourismCases {
                         code: code.clone(),
                         option: i,
@@ -822,7 +831,7 @@ fn check_answers(
         }
         if !opt.subject_types.is_empty() && !opt.subject_types.contains(&r.subject_type) {
             errors.push(InputError::at(
-                path,
+                path(),
                 Problem::SubjectTypeOptionMismatch {
                     code: code.clone(),
                     option: i,
@@ -863,6 +872,7 @@ fn fill_subject_criterion(r: &mut Resolved<'_>, ticks: &mut [Tick]) {
         .collect();
     if let ([only], Some(slot)) = (fits.as_slice(), ticks.get_mut(p)) {
         *slot = Tick::Option(u8::try_from(*only).unwrap_or(u8::MAX));
+        r.filled = Some(p);
         r.warnings.push(Warning::new(
             WarningCode::AnswerFilled,
             answer_path(&c.code),

@@ -181,7 +181,7 @@ impl Catalog {
         report: &ScoreReport,
         languages: Languages,
     ) -> Result<Explanation, InputErrors> {
-        let edition = self.find_edition(&report.edition.id)?;
+        let edition = self.find_labelled_edition(&report.edition.id)?;
         let sheet = edition.find_sheet(report.product_set)?;
         Ok(Words {
             edition,
@@ -199,7 +199,7 @@ impl Catalog {
         languages: Languages,
     ) -> Result<PlanExplanation, InputErrors> {
         let sheet = self
-            .find_edition(&plan.edition)?
+            .find_labelled_edition(&plan.edition)?
             .find_sheet(plan.product_set)?;
         let l = languages;
         let changes = plan

@@ -35,3 +35,5 @@ pub const MAX_PRODUCT_CODE_BYTES: usize = 64;
 pub const MAX_ADMIN_CODES: usize = 20_000;
 /// Most units (communes, districts, craft villages, years) a target or filter lists.
 pub const MAX_AREA_UNITS: usize = 20_000;
+/// Largest packed edition file supplied at run time (the built-in ones are under 200 KiB).
+pub const MAX_EDITION_FILE_BYTES: usize = 16 << 20;

@@ -175,7 +175,7 @@ fn only_positions(
     let mut errors: Vec<InputError> = Vec::new();
     let mut positions = Vec::new();
     for (i, code) in codes.iter().enumerate() {
-        match locate(&r.sheet, code, &format!("/onlyCriteria/{i}")) {
+        match locate(&r.sheet, code, || format!("/onlyCriteria/{i}")) {
             Ok(p) => positions.push(p),
             Err(e) => errors.push(e),
         }

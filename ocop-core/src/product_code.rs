@@ -123,7 +123,7 @@ impl Catalog {
         }
         let candidates: Vec<&Edition> = match &request.edition {
             Some(id) => vec![self.find_edition(id)?],
-            None => self.editions().iter().collect(),
+            None => self.editions().collect(),
         };
         let mut first_error = None;
         for e in candidates {

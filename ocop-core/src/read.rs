@@ -145,10 +145,7 @@ pub fn pointer_segment(key: &str) -> String {
 /// assert_eq!(parse_date("2026-05-22").unwrap().to_string(), "2026-05-22");
 /// ```
 pub fn parse_date(text: &str) -> Option<Date> {
-    if text.len() != 10 || !text.is_ascii() {
-        return None;
-    }
-    text.parse::<Date>().ok()
+    crate::text::parse_iso_date(text)
 }
 
 /// Reads the fields of one JSON object, collecting errors.

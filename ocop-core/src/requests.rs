@@ -133,6 +133,7 @@ impl Input for CompareRequest {
 pub struct DossierRulesRequest {
     /// Day of filing.
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    #[serde(with = "crate::text::iso_day")]
     pub filed_on: Date,
     /// First evaluation, upgrade or re-evaluation.
     pub kind: DossierKind,
@@ -168,6 +169,7 @@ impl Input for DossierRulesRequest {
 pub struct RoundRequest {
     /// The day (of submission, or from which the next round is sought).
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    #[serde(with = "crate::text::iso_day")]
     pub on: Date,
     /// The council level.
     pub level: Level,
@@ -286,6 +288,7 @@ pub struct PortfolioRequest {
     pub csv: String,
     /// The day of the report.
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    #[serde(with = "crate::text::iso_day")]
     pub on: Date,
     /// Certificates expiring within this many days are listed (default 180).
     #[cfg_attr(feature = "uniffi", uniffi(default = 180))]

@@ -26,9 +26,11 @@ pub struct RoundDates {
     pub number: u8,
     /// Proposals must arrive before this day.
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    #[serde(with = "crate::text::iso_day")]
     pub proposals_before: Date,
     /// The round is completed before this day.
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    #[serde(with = "crate::text::iso_day")]
     pub completed_before: Date,
 }
 

@@ -113,7 +113,7 @@ impl<'a> Scorer<'a> {
     /// Ticks `option` (0-based) on criterion `code`, or records that no option applies
     /// (`None`). A refused tick changes nothing.
     pub fn set(&mut self, code: &str, option: Option<u8>) -> Result<(), InputError> {
-        let p = crate::evaluation::locate(&self.sheet, code, &answer_path(code))?;
+        let p = crate::evaluation::locate(&self.sheet, code, || answer_path(code))?;
         self.set_at(p, option)
     }
 
@@ -166,7 +166,7 @@ impl<'a> Scorer<'a> {
 
     /// Forgets the answer on criterion `code`.
     pub fn clear(&mut self, code: &str) -> Result<(), InputError> {
-        let p = crate::evaluation::locate(&self.sheet, code, &answer_path(code))?;
+        let p = crate::evaluation::locate(&self.sheet, code, || answer_path(code))?;
         if let (Some(o), Some(a)) = (self.options.get_mut(p), self.answered.get_mut(p)) {
             *o = None;
             *a = false;

@@ -170,7 +170,11 @@ pub struct ScoreReport {
     /// Who applied.
     pub subject_type: SubjectType,
     /// The evaluation date, if given.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::text::iso_day::option"
+    )]
     #[cfg_attr(feature = "wasm", tsify(optional, type = "string"))]
     pub evaluated_on: Option<Date>,
     /// The tourism case that applied.
@@ -479,12 +483,6 @@ pub(crate) fn build_report(r: &Resolved<'_>, sheets: &Sheets<'_, '_>) -> ScoreRe
 fn lines(r: &Resolved<'_>, sheets: &Sheets<'_, '_>, tally: &Tally) -> Vec<Line> {
     let compiled = r.compiled();
     let stop = r.stop_position();
-    let filled = r
-        .warnings
-        .iter()
-        .filter(|w| w.code == WarningCode::AnswerFilled)
-        .map(|w| w.path.as_str())
-        .collect::<Vec<_>>();
     let counted = sheets.single.and(sheets.counted.first());
     r.sheet
         .criteria()
@@ -500,9 +498,7 @@ fn lines(r: &Resolved<'_>, sheets: &Sheets<'_, '_>, tally: &Tally) -> Vec<Line> 
                 LineStatus::Mean
             } else {
                 match r.ticks.get(p) {
-                    Some(Tick::Option(_)) if filled.contains(&r.path_of(p).as_str()) => {
-                        LineStatus::Filled
-                    }
+                    Some(Tick::Option(_)) if r.filled == Some(p) => LineStatus::Filled,
                     Some(Tick::Option(_)) => LineStatus::Scored,
                     Some(Tick::NoOption) => LineStatus::Unticked,
                     _ => LineStatus::Unanswered,

@@ -424,7 +424,6 @@ fn column_path(path: &str) -> String {
 fn criterion_codes(catalog: &Catalog) -> BTreeMap<String, ()> {
     catalog
         .editions()
-        .iter()
         .flat_map(|e| e.sheets())
         .flat_map(|s| s.criteria().map(|c| (c.code.to_string(), ())))
         .collect()

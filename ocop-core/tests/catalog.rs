@@ -68,7 +68,7 @@ fn both_editions_are_built_in_with_26_sheets() {
         "{:?}",
         catalog.load_errors()
     );
-    let ids: Vec<_> = catalog.editions().iter().map(Edition::id).collect();
+    let ids: Vec<_> = catalog.editions().map(Edition::id).collect();
     assert_eq!(ids, ["26/2026", "148/2023"]);
     for edition in catalog.editions() {
         assert_eq!(edition.sheets().count(), 26);
@@ -608,4 +608,93 @@ fn the_doubts_the_re_parse_found_are_in_the_data() {
             "sheet {set} has no doubt on {codes:?}"
         );
     }
+}
+
+#[test]
+fn an_edition_supplied_at_run_time_scores_as_the_built_in_one() {
+    use ocop_core::{Evaluation, Languages, SubjectType};
+    let catalog = Catalog::builtin_index();
+    let mut evaluation = Evaluation::new("26/2026", 9, SubjectType::Cooperative);
+    let sheet = Catalog::builtin()
+        .edition("26/2026")
+        .unwrap()
+        .sheet(9)
+        .unwrap();
+    for c in sheet.criteria() {
+        evaluation
+            .answers
+            .insert(c.code.to_string(), Some(c.options.len() as u32 - 1));
+    }
+    // Known, not loaded: refused with the code that says so, naming the field.
+    let refused = catalog.score(&evaluation).unwrap_err();
+    assert_eq!(refused.0[0].code.as_str(), "EDITION_NOT_LOADED");
+    assert_eq!(refused.0[0].path, "/edition");
+    assert!(catalog.editions().next().is_none());
+    // Loaded from the packed file: the same report as the built-in catalog gives.
+    // Its rules alone: the same report as the built-in catalog gives, but no words.
+    let [rules, labels] = Catalog::builtin_files("26/2026").unwrap();
+    assert_eq!(catalog.load_packed(rules.to_vec()).unwrap(), "26/2026");
+    let report = catalog.score(&evaluation).unwrap();
+    assert_eq!(report, Catalog::builtin().score(&evaluation).unwrap());
+    let refused = catalog.explain(&report, Languages::En).unwrap_err();
+    assert_eq!(refused.0[0].code.as_str(), "EDITION_NOT_LOADED");
+    assert!(
+        refused.0[0].message.contains("labels"),
+        "{}",
+        refused.0[0].message
+    );
+    assert!(!catalog.edition("26/2026").unwrap().has_labels());
+    assert_eq!(
+        catalog
+            .edition("26/2026")
+            .unwrap()
+            .sheet(9)
+            .unwrap()
+            .title
+            .vi,
+        ""
+    );
+    // Labels that come after the edition was used without them are refused.
+    let error = catalog.load_packed(labels.to_vec()).unwrap_err();
+    assert_eq!(error.code.as_str(), "INVALID_CATALOG");
+    assert_eq!(
+        catalog.editions().map(Edition::id).collect::<Vec<_>>(),
+        ["26/2026"]
+    );
+    // The other edition is still not loaded, also when picked by date.
+    evaluation.edition = None;
+    evaluation.evaluated_on = Some(jiff::civil::date(2026, 1, 5));
+    let refused = catalog.score(&evaluation).unwrap_err();
+    assert_eq!(refused.0[0].code.as_str(), "EDITION_NOT_LOADED");
+    assert_eq!(refused.0[0].path, "/evaluatedOn");
+}
+
+#[test]
+fn packed_files_of_another_build_or_not_files_at_all_are_refused() {
+    let catalog = Catalog::builtin_index();
+    let mut file = Catalog::builtin_files("148/2023").unwrap()[0].to_vec();
+    for bad in [Vec::new(), b"OCOP".to_vec(), vec![0; 64]] {
+        let error = catalog.load_packed(bad).unwrap_err();
+        assert_eq!(error.code.as_str(), "INVALID_CATALOG");
+    }
+    // The content hash in the header names other data: a file from another version.
+    let at = file.windows(7).position(|w| w == b"sha256:").unwrap() + 7;
+    file[at] = if file[at] == b'0' { b'1' } else { b'0' };
+    let error = catalog.load_packed(file).unwrap_err();
+    assert_eq!(error.code.as_str(), "INVALID_CATALOG");
+    assert!(error.message.contains("other data"), "{}", error.message);
+    assert!(catalog.edition("148/2023").is_none());
+}
+
+#[test]
+fn rules_and_labels_supplied_before_first_use_make_the_whole_edition() {
+    let catalog = Catalog::builtin_index();
+    let [rules, labels] = Catalog::builtin_files("148/2023").unwrap();
+    catalog.load_packed(labels.to_vec()).unwrap();
+    catalog.load_packed(rules.to_vec()).unwrap();
+    let supplied = catalog.edition("148/2023").unwrap();
+    let built_in = Catalog::builtin().edition("148/2023").unwrap();
+    assert!(supplied.has_labels());
+    assert_eq!(supplied.canonical_json(), built_in.canonical_json());
+    assert_eq!(supplied.content_hash(), built_in.content_hash());
 }

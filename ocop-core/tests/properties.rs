@@ -113,6 +113,19 @@ fn score(e: &Evaluation) -> ScoreReport {
         .unwrap_or_else(|err| panic!("valid evaluation refused: {err}"))
 }
 
+/// The built-in editions as the npm package's `ocop/score` loads them: their rules alone.
+fn rules_only() -> &'static Catalog {
+    static CATALOG: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
+    CATALOG.get_or_init(|| {
+        let catalog = Catalog::builtin_index();
+        for id in ["26/2026", "148/2023"] {
+            let [rules, _labels] = Catalog::builtin_files(id).unwrap();
+            catalog.load_packed(rules.to_vec()).unwrap();
+        }
+        catalog
+    })
+}
+
 fn stars(r: &ScoreReport) -> u8 {
     r.stars.unwrap_or(0)
 }
@@ -127,6 +140,40 @@ fn total(r: &ScoreReport) -> u32 {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
+
+    /// An edition's rules without its labels' words score exactly as the whole edition.
+    #[test]
+    fn the_rules_alone_score_as_the_whole_edition(g in generated(), members in 1..4usize) {
+        let e = &g.evaluation;
+        prop_assert_eq!(rules_only().score(e), Catalog::builtin().score(e));
+        let council = CouncilInput::from_json(&format!(
+            r#"{{"edition":{:?},"productSet":{},"subjectType":{:?},"members":[{}]}}"#,
+            e.edition.as_deref().unwrap(),
+            e.product_set,
+            e.subject_type.id(),
+            vec![format!(r#"{{"answers":{}}}"#, serde_json::to_string(&e.answers).unwrap()); members].join(","),
+        ));
+        let council = council.unwrap();
+        prop_assert_eq!(rules_only().council(&council), Catalog::builtin().council(&council));
+    }
+
+    /// Days are read and written by ocop itself (not jiff's ISO 8601 parser): the same text as
+    /// jiff prints, read back to the same day; anything but strict YYYY-MM-DD is refused.
+    #[test]
+    fn days_read_and_write_as_jiff_prints_them(days in -3_000_000i32..2_900_000, junk in "[0-9T:+ -]{0,12}") {
+        let day = jiff::civil::date(2000, 1, 1)
+            .checked_add(jiff::Span::new().days(days))
+            .unwrap();
+        let text = ocop_core::text::iso_date(day);
+        prop_assert_eq!(&text, &day.to_string());
+        let read = ocop_core::text::parse_iso_date(&text);
+        prop_assert_eq!(read, (day.year() >= 0).then_some(day));
+        let strict = junk.len() == 10 && junk.as_bytes()[4] == b'-' && junk.as_bytes()[7] == b'-'
+            && junk.bytes().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+        if !strict {
+            prop_assert_eq!(ocop_core::text::parse_iso_date(&junk), None);
+        }
+    }
 
     #[test]
     fn total_is_the_sum_of_the_ticked_options_and_within_0_to_100(g in generated()) {

@@ -71,7 +71,7 @@ fn find_sheet(edition: &str, product_set: u8) -> Result<SheetRef<'static>> {
 /// Every edition the library carries, newest first, in a few lines each.
 #[uniffi::export]
 pub fn editions() -> Vec<EditionSummary> {
-    catalog().editions().iter().map(Edition::summary).collect()
+    catalog().editions().map(Edition::summary).collect()
 }
 
 /// All of an edition's data (`26/2026`, `148/2023` or a printed number such as

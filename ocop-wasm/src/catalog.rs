@@ -1,14 +1,18 @@
 //! The catalog: editions, product sets, groups, subject types, sheets, search, and the error
 //! code table.
 
-use ocop_core::{
-    Catalog, Edition, ErrorCode, InputErrors, Lang, Problem, SheetRef, Text, WarningCode, limits,
-};
+use ocop_core::{Catalog, Edition, InputErrors, SheetRef, limits};
+#[cfg(feature = "full")]
+use ocop_core::{ErrorCode, Lang, Problem, Text, WarningCode};
+#[cfg(feature = "full")]
 use serde::Serialize;
+#[cfg(feature = "full")]
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{Answer, Refused, date, refuse, text, to_js, whole};
+#[cfg(feature = "full")]
+use crate::convert::{Answer, date, refuse, to_js};
+use crate::convert::{Refused, bytes, text, whole};
 
 /// The edition named by an `edition` argument (`26/2026`, `148/2023` or a printed number).
 pub(crate) fn edition_arg(value: &JsValue) -> Result<&'static Edition, Refused> {
@@ -30,12 +34,28 @@ pub(crate) fn sheet_arg(
     Ok(edition.find_sheet(n).map_err(InputErrors::from)?)
 }
 
-/// Every edition the library carries, newest first, in a few lines each.
+/// Supplies an edition's data: a file of the package's `editions/` folder (`26-2026.bin`,
+/// `148-2023.bin`), as bytes. The entries call it for the editions they carry; `ocop/score`'s
+/// `loadEdition` for the others. The edition is decoded at its first use. Returns its id;
+/// throws `INVALID_CATALOG` for bytes that are not the data this package was built with.
+#[wasm_bindgen(js_name = loadEditionData)]
+pub fn load_edition_data(
+    #[wasm_bindgen(
+        unchecked_param_type = "Uint8Array",
+        param_description = "the bytes of `editions/<edition>.bin`"
+    )]
+    file: JsValue,
+) -> Result<String, Refused> {
+    let file = bytes(&file, "/file", limits::MAX_EDITION_FILE_BYTES)?;
+    Ok(Catalog::builtin().load_packed(file)?.to_owned())
+}
+
+/// Every edition whose data is loaded, newest first, in a few lines each.
+#[cfg(feature = "full")]
 #[wasm_bindgen(unchecked_return_type = "EditionSummary[]")]
 pub fn editions() -> Answer {
     let summaries: Vec<_> = Catalog::builtin()
         .editions()
-        .iter()
         .map(Edition::summary)
         .collect();
     to_js(&summaries)
@@ -43,6 +63,7 @@ pub fn editions() -> Answer {
 
 /// The edition in force on a day: the newest one that had taken effect by then. Throws
 /// `NO_EDITION_IN_FORCE` before the oldest edition the library carries.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = editionInForce, unchecked_return_type = "EditionSummary")]
 pub fn edition_in_force(
     #[wasm_bindgen(
@@ -60,6 +81,7 @@ pub fn edition_in_force(
 
 /// All of an edition's data: identity, rating rules, certificates, procedures, rounds,
 /// product-code format, subject types, groups, product sets and every sheet.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = editionData, unchecked_return_type = "EditionData")]
 pub fn edition_data(
     #[wasm_bindgen(
@@ -72,6 +94,7 @@ pub fn edition_data(
 }
 
 /// The edition's product sets (bộ sản phẩm), each scored on its own sheet.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = productSets, unchecked_return_type = "ProductSetInfo[]")]
 pub fn product_sets(
     #[wasm_bindgen(unchecked_param_type = "string", param_description = "edition id")]
@@ -81,6 +104,7 @@ pub fn product_sets(
 }
 
 /// The edition's product groups (nhóm sản phẩm, I–VI) with their subgroups.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = productGroups, unchecked_return_type = "ProductGroup[]")]
 pub fn product_groups(
     #[wasm_bindgen(unchecked_param_type = "string", param_description = "edition id")]
@@ -90,6 +114,7 @@ pub fn product_groups(
 }
 
 /// Who may apply under the edition (chủ thể OCOP), with the product sets each may apply for.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = subjectTypes, unchecked_return_type = "SubjectTypeInfo[]")]
 pub fn subject_types(
     #[wasm_bindgen(unchecked_param_type = "string", param_description = "edition id")]
@@ -100,6 +125,7 @@ pub fn subject_types(
 
 /// A product set's scoring sheet: parts, sections, criteria and their options (labels in
 /// Vietnamese and English), star markers, knock-outs and the sheet's caveats.
+#[cfg(feature = "full")]
 #[wasm_bindgen(unchecked_return_type = "Sheet")]
 pub fn sheet(
     #[wasm_bindgen(unchecked_param_type = "string", param_description = "edition id")]
@@ -116,6 +142,7 @@ pub fn sheet(
 
 /// Product sets whose names contain the query, best first. Diacritics, case and punctuation
 /// are ignored: "nuoc mam" finds "nước mắm".
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = searchProductSets, unchecked_return_type = "SearchHit[]")]
 pub fn search_product_sets(
     #[wasm_bindgen(unchecked_param_type = "string", param_description = "edition id")]
@@ -132,6 +159,7 @@ pub fn search_product_sets(
 }
 
 /// An error code with its title.
+#[cfg(feature = "full")]
 #[derive(Serialize, Tsify)]
 pub struct ErrorCodeInfo {
     /// The stable code.
@@ -141,6 +169,7 @@ pub struct ErrorCodeInfo {
 }
 
 /// A warning code with its title.
+#[cfg(feature = "full")]
 #[derive(Serialize, Tsify)]
 pub struct WarningCodeInfo {
     /// The stable code.
@@ -150,6 +179,7 @@ pub struct WarningCodeInfo {
 }
 
 /// The one table of codes shared by every surface (`docs/errors.md`).
+#[cfg(feature = "full")]
 #[derive(Serialize, Tsify)]
 pub struct CodeTable {
     /// Why an input is refused: the `code` of a thrown `OcopError`.
@@ -159,6 +189,7 @@ pub struct CodeTable {
 }
 
 /// Every error and warning code, in table order, with its title in Vietnamese and English.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = errorCodes, unchecked_return_type = "CodeTable")]
 pub fn error_codes() -> Answer {
     to_js(&CodeTable {

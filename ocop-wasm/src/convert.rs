@@ -8,9 +8,8 @@
 //! `Date`s, cycles, and values too large or too deep for the core's limits. Sizes and depth
 //! are checked before anything is copied into wasm memory, so hostile input costs little.
 
-use jiff::civil::Date;
 use js_sys::{Array, JsString, Reflect, Uint8Array};
-use ocop_core::read::{parse_date, pointer_segment};
+use ocop_core::read::pointer_segment;
 use ocop_core::{Input, InputError, InputErrors, Problem, limits};
 use serde::Serialize;
 use serde_json::{Map, Number, Value};
@@ -364,9 +363,10 @@ pub(crate) fn given(value: &JsValue) -> Option<&JsValue> {
 }
 
 /// A `YYYY-MM-DD` date argument, read as the core reads dates.
-pub(crate) fn date(value: &JsValue, path: &str) -> Result<Date, Refused> {
+#[cfg(feature = "full")]
+pub(crate) fn date(value: &JsValue, path: &str) -> Result<ocop_core::Date, Refused> {
     let text = text(value, path, limits::MAX_TEXT_CHARS)?;
-    parse_date(&text).ok_or_else(|| refuse(path, Problem::InvalidDate(text)))
+    ocop_core::read::parse_date(&text).ok_or_else(|| refuse(path, Problem::InvalidDate(text)))
 }
 
 /// A whole-number argument from 0 to `max`.

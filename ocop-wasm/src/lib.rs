@@ -13,22 +13,23 @@
 //! marker that caps the stars) are data in the result. The TypeScript types come from the
 //! core's `tsify` derives plus the few declared here.
 
-// The package's main API (feature `api`, the default) and the printed forms (feature `forms`)
-// are built as two WebAssembly modules, so that the forms cost a scoring page nothing.
-#[cfg(feature = "api")]
+// Three WebAssembly modules from this crate: every function (feature `full`, the default), the
+// scoring functions alone (`score`, for `ocop/score`) and the printed forms (`forms`, for
+// `ocop/forms`), so that a scoring page pays for neither the office nor the forms.
+#[cfg(feature = "score")]
 pub mod catalog;
-// Some readers serve only the main API.
-#[cfg_attr(not(feature = "api"), allow(dead_code))]
+// Some readers serve only the scoring and office functions.
+#[cfg_attr(not(feature = "score"), allow(dead_code))]
 pub mod convert;
-#[cfg(feature = "api")]
+#[cfg(feature = "full")]
 pub mod dossier;
 #[cfg(feature = "forms")]
 pub mod forms;
-#[cfg(feature = "api")]
+#[cfg(feature = "full")]
 pub mod office;
-#[cfg(feature = "api")]
+#[cfg(feature = "full")]
 pub mod reeval;
-#[cfg(feature = "api")]
+#[cfg(feature = "score")]
 pub mod scoring;
 
 use wasm_bindgen::prelude::wasm_bindgen;

@@ -2,12 +2,13 @@
 //! by tick, a council, the next-star planner and the self-assessment diff.
 
 use js_sys::Uint8Array;
+#[cfg(feature = "full")]
 use ocop_core::explain::Languages;
+#[cfg(feature = "full")]
 use ocop_core::scoring::ScoreReport;
-use ocop_core::{
-    Catalog, Choice, CompareRequest, CouncilInput, Evaluation, Plan, PlanRequest, Problem,
-    SafeResult, Scorer, SubjectType, limits,
-};
+use ocop_core::{Catalog, Choice, Evaluation, Problem, SafeResult, Scorer, SubjectType, limits};
+#[cfg(feature = "full")]
+use ocop_core::{CompareRequest, CouncilInput, Plan, PlanRequest};
 use wasm_bindgen::prelude::*;
 
 use crate::catalog::sheet_arg;
@@ -47,6 +48,7 @@ pub fn safe_score(
 }
 
 /// A language choice argument: `vi`, `en` or `both` (default).
+#[cfg(feature = "full")]
 fn languages(value: &JsValue) -> Result<Languages, Refused> {
     let Some(v) = given(value) else {
         return Ok(Languages::Both);
@@ -66,6 +68,7 @@ fn languages(value: &JsValue) -> Result<Languages, Refused> {
 
 /// A score report worded for a person: criterion and option names, the summary, the next step
 /// and a sentence for each warning, in Vietnamese, English or both.
+#[cfg(feature = "full")]
 #[wasm_bindgen(unchecked_return_type = "Explanation")]
 pub fn explain(
     #[wasm_bindgen(
@@ -203,6 +206,7 @@ fn option_arg(value: &JsValue, code: &str) -> Result<Option<u8>, Refused> {
 
 /// Aggregates a council's members' sheets: the result on the members' mean (exact decimals),
 /// each member's total and stars, the spread and quorum checks, and where members disagree.
+#[cfg(feature = "full")]
 #[wasm_bindgen(unchecked_return_type = "CouncilReport")]
 pub fn council(
     #[wasm_bindgen(
@@ -218,6 +222,7 @@ pub fn council(
 /// The smallest set of option upgrades (fewest criteria, then fewest points) that lifts a
 /// rated evaluation to `targetStar` (default: one star more), changing only `onlyCriteria`
 /// when given; with `onlyCriteria` and no `targetStar`, the best star reachable.
+#[cfg(feature = "full")]
 #[wasm_bindgen(unchecked_return_type = "Plan")]
 pub fn plan(
     #[wasm_bindgen(
@@ -231,6 +236,7 @@ pub fn plan(
 }
 
 /// A plan worded for a person: each change's criterion and option, and the note.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = explainPlan, unchecked_return_type = "PlanExplanation")]
 pub fn explain_plan(
     #[wasm_bindgen(
@@ -251,6 +257,7 @@ pub fn explain_plan(
 /// A producer's self-assessment beside the council's: the criteria that differ and the
 /// points claimed above and below. `council` is the council's consensus sheet, or a council
 /// with `members` (compared on the members' mean).
+#[cfg(feature = "full")]
 #[wasm_bindgen(unchecked_return_type = "Comparison")]
 pub fn compare(
     #[wasm_bindgen(

@@ -1,8 +1,7 @@
 // What the entries share: turning what they are given (the embedded bytes, a URL, a Response,
-// bytes or a compiled module) into an instantiated module, and the `OcopError` thrown when that
-// fails. Any failure to load is a WASM_LOAD_FAILED refusal that says what to do, never a bare
-// "expected magic word" from the engine. The module's own init (wasm-bindgen's default export)
-// is passed in, so that `ocop/forms` loads its module without the main one's glue.
+// bytes or a compiled module) into an instantiated module, the editions' data handed to it, and
+// the `OcopError` thrown when loading fails. Any failure to load is a WASM_LOAD_FAILED refusal
+// that says what to do, never a bare "expected magic word" from the engine.
 
 const FIX =
   "Import 'ocop' instead of 'ocop/slim' (its WebAssembly is embedded: nothing to serve), or serve " +
@@ -55,12 +54,11 @@ async function checked(input) {
   throw loadFailed(`init() was given ${Object.prototype.toString.call(source)}; it takes a URL, a Response, bytes or a WebAssembly.Module.`);
 }
 
-/** Instantiates a module with its glue's `initWasm`, from `input` (see `checked`); rejects with
- * WASM_LOAD_FAILED. */
-export async function instantiate(input, initWasm) {
+/** Instantiates `glue`'s module from `input` (see `checked`); rejects with WASM_LOAD_FAILED. */
+export async function instantiate(glue, input) {
   const source = await checked(input);
   try {
-    await initWasm({ module_or_path: source });
+    await glue.default({ module_or_path: source });
   } catch (e) {
     const text = String(e?.message ?? e);
     const fix = /wasm-unsafe-eval|content security policy|\bCSP\b/i.test(text)
@@ -70,7 +68,23 @@ export async function instantiate(input, initWasm) {
   }
 }
 
-/** The package's WebAssembly from the embedded text: base64 of its gzip, inflated natively. */
+/**
+ * Instantiates `glue`'s module from its embedded copy and hands it the editions' embedded data
+ * (each decoded at its first use), inflating them all at once.
+ */
+export async function instantiateEmbedded(glue, wasm, editions) {
+  const files = Promise.all(editions.map(embeddedBytes));
+  files.catch(() => {}); // if the module fails first, that is the error to report
+  await instantiate(glue, embeddedBytes(wasm));
+  for (const file of await files) glue.loadEditionData(file);
+}
+
+/** Hands `glue`'s loaded module the editions' embedded data. */
+export async function loadEmbedded(glue, editions) {
+  for (const file of await Promise.all(editions.map(embeddedBytes))) glue.loadEditionData(file);
+}
+
+/** Bytes embedded as text (the WebAssembly, an edition): base64 of their gzip, inflated natively. */
 export async function embeddedBytes(gzipBase64) {
   if (typeof DecompressionStream !== 'function') {
     throw loadFailed(

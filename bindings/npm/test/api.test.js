@@ -31,13 +31,14 @@ describe('the package', () => {
   test('is ESM with types, an entry per runtime, and every file its exports and `files` name', () => {
     assert.equal(manifest.type, 'module');
     // Only the entries that instantiate on import have side effects (a bundler must keep them).
-    assert.deepEqual(manifest.sideEffects, ['./index.js', './node.js', './workerd.js', './forms.js']);
+    assert.deepEqual(manifest.sideEffects, ['./index.js', './node.js', './workerd.js', './score.js', './forms.js']);
     const entry = manifest.exports['.'];
     assert.deepEqual(Object.keys(entry), ['types', 'workerd', 'browser', 'node', 'default']);
     assert.deepEqual(manifest.exports['./slim'], { types: './slim.d.ts', default: './slim.js' });
+    assert.deepEqual(manifest.exports['./score'], { types: './score.d.ts', default: './score.js' });
     assert.deepEqual(manifest.exports['./forms'], { types: './forms.d.ts', default: './forms.js' });
-    const named = [manifest.main, manifest.types, ...Object.values(entry), ...Object.values(manifest.exports['./slim']),
-      ...Object.values(manifest.exports['./forms'])];
+    const named = [manifest.main, manifest.types, ...Object.values(entry),
+      ...['./slim', './score', './forms'].flatMap((e) => Object.values(manifest.exports[e]))];
     for (const file of [...named, manifest.exports['./ocop_wasm_bg.wasm']]) {
       assert.ok(existsSync(join(PKG, file)), `${file} is missing`);
     }
@@ -45,12 +46,20 @@ describe('the package', () => {
     assert.ok(readFileSync(join(PKG, 'README.md'), 'utf8').includes('npm install ocop'));
   });
 
-  test('the embedded copy is the shipped .wasm, and only ocop/slim names the file', async () => {
-    const { wasmGzipBase64 } = await import(join(PKG, 'wasm', 'embedded.js'));
-    const wasm = readFileSync(join(PKG, 'wasm', 'ocop_wasm_bg.wasm'));
-    assert.ok(gunzipSync(Buffer.from(wasmGzipBase64, 'base64')).equals(wasm));
+  test('the embedded copies are the shipped .wasm and editions, and only ocop/slim names a file', async () => {
+    const embedded = async (module, file) => {
+      const { default: text } = await import(join(PKG, module));
+      assert.ok(gunzipSync(Buffer.from(text, 'base64')).equals(readFileSync(join(PKG, file))), module);
+    };
+    await embedded('wasm/embedded.js', 'wasm/ocop_wasm_bg.wasm');
+    await embedded('wasm/score-embedded.js', 'wasm/ocop_score_bg.wasm');
+    await embedded('forms/embedded.js', 'forms/ocop_forms_bg.wasm');
+    for (const edition of ['26-2026', '148-2023']) {
+      await embedded(`editions/${edition}.js`, `editions/${edition}.bin`);
+      await embedded(`editions/${edition}.labels.js`, `editions/${edition}.labels.bin`);
+    }
     // A bundler copies a file named by `new URL(…, import.meta.url)`: only the slim entry may.
-    for (const file of ['index.js', 'node.js', 'load.js', 'forms.js', 'wasm/ocop_wasm.js', 'forms/ocop_forms.js']) {
+    for (const file of ['index.js', 'node.js', 'score.js', 'load.js', 'forms.js', 'wasm/ocop_wasm.js', 'wasm/ocop_score.js', 'forms/ocop_forms.js']) {
       assert.ok(!readFileSync(join(PKG, file), 'utf8').includes('import.meta'), file);
     }
     assert.match(readFileSync(join(PKG, 'slim.js'), 'utf8'), /new URL\('\.\/wasm\/ocop_wasm_bg\.wasm', import\.meta\.url\)/);
@@ -96,10 +105,11 @@ describe('the package', () => {
         jsonBytes: new TextEncoder().encode('{"error":1}'),
       };
       const { instantiate } = await import(${JSON.stringify(join(PKG, 'load.js'))});
+      const glue = await import(${JSON.stringify(join(PKG, 'wasm', 'ocop_wasm.js'))});
       const seen = {};
       for (const [name, input] of Object.entries(cases)) {
         try {
-          await instantiate(input);
+          await instantiate(glue, input);
           seen[name] = 'loaded';
         } catch (e) {
           seen[name] = { name: e.name, code: e.code, path: e.path, errors: e.errors.length, message: e.message };
@@ -122,6 +132,38 @@ describe('the package', () => {
     assert.match(seen.jsonBytes.message, /not WebAssembly \(it starts with "\{\\"error\\":1\}"\)/);
     assert.equal(failed, 'WASM_LOAD_FAILED');
     assert.equal(readyFailed, 'WASM_LOAD_FAILED');
+  });
+
+  test('ocop/score is ready on import with 26/2026, and loads 148/2023 when asked, in a fresh process', () => {
+    const out = runModule(`
+      import init, { ready, score, safeScore, Form, scoreBatch, loadEdition } from ${JSON.stringify(join(PKG, 'score.js'))};
+      import * as full from ${JSON.stringify(join(PKG, 'node.js'))};
+      const example = ${JSON.stringify(example)};
+      // 148/2023's sheet 9, each criterion at the last option a cooperative may tick.
+      const criteria = full.sheet('148/2023', 9).parts.flatMap((p) => p.sections.flatMap((s) => s.criteria));
+      const fits = (c) => c.options.map((o, i) => [o, i]).filter(([o]) => !o.subjectTypes?.length || o.subjectTypes.includes('cooperative'));
+      const answers = Object.fromEntries(criteria.map((c) => [c.code, fits(c).at(-1)[1]]));
+      const example148 = { edition: '148/2023', productSet: 9, subjectType: 'cooperative', answers };
+      const same = JSON.stringify(score(example)) === JSON.stringify(full.score(example));
+      const before = safeScore(example148);
+      const unknown = await loadEdition('1048/2019').catch((e) => [e.name, e.code, e.path, e.message].join(' | '));
+      const loading = loadEdition('148/2023');
+      const again = loadEdition('148/2023') === loading;
+      await loading;
+      const after = JSON.stringify(score(example148)) === JSON.stringify(full.score(example148));
+      const form = new Form('148/2023', 9, 'cooperative');
+      const entry = await import(${JSON.stringify(join(PKG, 'score.js'))});
+      const only = ['explain', 'sheet', 'council', 'plan', 'certificate'].filter((f) => f in entry);
+      console.log(JSON.stringify({ same, before: [before.type, before.errors?.[0].code, before.errors?.[0].path], unknown, again, after,
+        form: form.result().criteria, init: init() === ready, batch: typeof scoreBatch, only }));
+    `);
+    const got = JSON.parse(out);
+    assert.equal(got.same, true, 'ocop/score gives the report ocop gives');
+    assert.deepEqual(got.before, ['failure', 'EDITION_NOT_LOADED', '/edition']);
+    assert.equal(got.unknown, 'OcopError | UNKNOWN_EDITION | /edition | UNKNOWN_EDITION: `1048/2019` is not an edition; use one of: 26/2026, 148/2023');
+    assert.deepEqual([got.again, got.after, got.init, got.batch], [true, true, true, 'function']);
+    assert.ok(got.form > 0);
+    assert.deepEqual(got.only, [], 'ocop/score has the scoring functions only');
   });
 
   test('the Node entry is ready on import; init() returns the resolved ready', async () => {

@@ -1,7 +1,8 @@
 // The built package in headless Chromium, loaded from a local server as an app would load it:
 // the golden cases through the default entry (the wasm embedded: nothing fetched) give the same
 // fingerprints and the Rust digest; ocop/slim fetches the .wasm, and refuses an HTML page served
-// in its place with an OcopError that names the fix.
+// in its place with an OcopError that names the fix; ocop/score scores on import and fetches
+// another edition only when asked.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -66,5 +67,29 @@ test('Chromium: ocop/slim given an HTML page for its .wasm throws WASM_LOAD_FAIL
   assert.match(refused.message, /golden\.html is an HTML page/);
   assert.match(refused.message, /Import 'ocop' instead of 'ocop\/slim'/);
   assert.doesNotMatch(refused.message, /magic/);
+  await page.close();
+});
+
+test('Chromium: ocop/score scores 26/2026 on import, and fetches 148/2023 only when asked', async () => {
+  const page = await browser.context.newPage();
+  const problems = watch(page);
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(`${server.url}/test/score.html`);
+  await page.waitForFunction(() => window.ocopReady === true);
+  assert.equal(await page.evaluate((e) => window.stars(e), example), 3);
+  // 148/2023's sheet 9 at its best options: not loaded yet, then loaded on demand.
+  const { sheet } = await import('ocop');
+  const criteria = sheet('148/2023', 9).parts.flatMap((p) => p.sections.flatMap((s) => s.criteria));
+  const fits = (c) => c.options.map((o, i) => [o, i]).filter(([o]) => !o.subjectTypes?.length || o.subjectTypes.includes('cooperative'));
+  const best = { edition: '148/2023', productSet: 9, subjectType: 'cooperative', answers: Object.fromEntries(criteria.map((c) => [c.code, fits(c).at(-1)[1]])) };
+  assert.deepEqual(await page.evaluate((e) => window.refused(e), best), ['EDITION_NOT_LOADED']);
+  assert.ok(!fetched.includes('/pkg/editions/148-2023.js'), fetched.join(', '));
+  assert.equal(await page.evaluate(() => window.load('148/2023')), 'loaded');
+  assert.ok(fetched.includes('/pkg/editions/148-2023.js'), fetched.join(', '));
+  assert.equal(await page.evaluate((e) => window.stars(e), best), 5);
+  assert.equal(await page.evaluate(() => window.load('1048/2019')), 'UNKNOWN_EDITION');
+  assert.ok(!fetched.some((f) => f.endsWith('.wasm') || f.includes('labels')), fetched.join(', '));
+  assert.deepEqual(problems, []);
   await page.close();
 });

@@ -41,7 +41,11 @@ pub struct YearDecisions {
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub tet_days_before_new_year: Option<u8>,
     /// The second day of Quốc khánh: 1 or 3 September.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::text::iso_day::option"
+    )]
     #[cfg_attr(feature = "wasm", tsify(optional, type = "string"))]
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub national_day_adjacent: Option<Date>,
@@ -63,6 +67,7 @@ pub struct YearDecisions {
 pub struct DayChange {
     /// The day.
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    #[serde(with = "crate::text::iso_day")]
     pub date: Date,
     /// Why, as the decision puts it.
     pub note: String,

@@ -60,6 +60,7 @@ impl Choice for HolidayKind {
 pub struct Holiday {
     /// The day.
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    #[serde(with = "crate::text::iso_day")]
     pub date: Date,
     /// Why it is off.
     pub kind: HolidayKind,

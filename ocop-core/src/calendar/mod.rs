@@ -320,6 +320,7 @@ impl Period {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DeadlineRequest {
     /// The day of the event the limit counts from (not itself counted).
+    #[serde(with = "crate::text::iso_day")]
     pub from: Date,
     /// The limit's length and unit.
     #[serde(flatten)]
@@ -386,6 +387,7 @@ export type DeadlineRequest = { from: string; decisions?: YearDecisions[] } & Pe
 pub struct Deadline {
     /// The day counted from.
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    #[serde(with = "crate::text::iso_day")]
     pub from: Date,
     /// The limit's length.
     pub length: u32,
@@ -393,6 +395,7 @@ pub struct Deadline {
     pub unit: TimeUnit,
     /// The last day of the limit.
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    #[serde(with = "crate::text::iso_day")]
     pub due_on: Date,
     /// The holidays after `from` up to `due_on`, which the count stepped over.
     pub holidays: Vec<Holiday>,

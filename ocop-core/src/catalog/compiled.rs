@@ -29,6 +29,10 @@ pub(crate) struct CompiledCriterion {
     pub(crate) option_count: u8,
     /// Index of its part (A = 0).
     pub(crate) part: u8,
+    /// Index of its section within the part, and its own within the section: where its data
+    /// is, without walking the sheet.
+    pub(crate) section: u8,
+    pub(crate) index: u8,
     /// Points needed for each star (index = star; cumulative over markers).
     pub(crate) floor: [u8; 6],
     /// The option that sets the floor for each star, if a marker does.
@@ -92,8 +96,15 @@ impl CompiledSheet {
         let mut by_code = Vec::new();
         let mut subject_criterion = None;
         let mut best_total = 0u32;
+        let small = |i: usize| u8::try_from(i).unwrap_or(u8::MAX);
         for (part_index, part) in sheet.parts.iter().enumerate() {
-            for c in part.sections.iter().flat_map(|s| &s.criteria) {
+            let in_part = part.sections.iter().enumerate().flat_map(|(section, s)| {
+                s.criteria
+                    .iter()
+                    .enumerate()
+                    .map(move |(index, c)| (section, index, c))
+            });
+            for (section, index, c) in in_part {
                 let position = u16::try_from(criteria.len()).unwrap_or(u16::MAX);
                 by_code.push((c.code.clone(), position));
                 if c.options.iter().any(|o| !o.subject_types.is_empty()) {
@@ -112,7 +123,9 @@ impl CompiledSheet {
                 criteria.push(CompiledCriterion {
                     first_option: first,
                     option_count: u8::try_from(read.options.len()).unwrap_or(u8::MAX),
-                    part: u8::try_from(part_index).unwrap_or(u8::MAX),
+                    part: small(part_index),
+                    section: small(section),
+                    index: small(index),
                     floor,
                     floor_option,
                     knockout: c.knockout.as_ref().map(|k| k.kind),

@@ -408,7 +408,8 @@ fn names(aspects: &[ChangeAspect]) -> Option<String> {
 pub(crate) struct BuiltinCorrespondence {
     from_hash: &'static str,
     to_hash: &'static str,
-    packed: &'static [u8],
+    rules: &'static [u8],
+    labels: &'static [u8],
 }
 
 #[cfg(ocop_lib)]
@@ -436,7 +437,11 @@ impl super::Catalog {
             .get_or_init(|| {
                 BUILTIN_CORRESPONDENCES
                     .iter()
-                    .filter_map(|b| crate::text::unpack(b.packed).ok().map(|c| (b, c)))
+                    .filter_map(|b| {
+                        crate::text::unpack(b.rules, Some(b.labels))
+                            .ok()
+                            .map(|c| (b, c))
+                    })
                     .collect()
             })
             .iter()

@@ -65,16 +65,18 @@ pub struct Identity {
     pub title: Text,
     /// Date of signature.
     #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
+    #[serde(with = "crate::text::iso_day")]
     pub signed_on: Date,
     /// First day in force.
     #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
+    #[serde(with = "crate::text::iso_day")]
     pub effective_from: Date,
     /// Last day in force, once replaced.
-    #[serde(default)]
+    #[serde(default, with = "crate::text::iso_day::option")]
     #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string | null"))]
     pub in_force_until: Option<Date>,
     /// How the end of validity was worked out, when the text leaves it open.
-    #[serde(default)]
+    #[serde(default, serialize_with = "crate::text::words")]
     pub in_force_until_note: Option<Str>,
     /// Later decisions that amended this one.
     #[serde(default)]
@@ -82,9 +84,10 @@ pub struct Identity {
     /// Version of this data, independent of the crate version.
     pub data_version: Str,
     /// Where the text was compiled from.
+    #[serde(serialize_with = "crate::text::words")]
     pub sources: Vec<Str>,
     /// What is known to be uncertain in this edition's data.
-    #[serde(default)]
+    #[serde(default, serialize_with = "crate::text::words")]
     pub caveats: Vec<Str>,
 }
 
@@ -99,6 +102,7 @@ pub struct Amendment {
     pub number: Str,
     /// Its first day in force.
     #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
+    #[serde(with = "crate::text::iso_day")]
     pub effective_from: Date,
     /// What it changed.
     pub summary: Text,
@@ -175,6 +179,7 @@ pub struct CertificateRules {
     #[serde(default)]
     pub revocation_within_days: Option<u16>,
     /// Article references and readings.
+    #[serde(serialize_with = "crate::text::words")]
     pub basis: Str,
 }
 
@@ -252,15 +257,17 @@ pub struct Procedure {
     pub name: Text,
     /// First day it applied.
     #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
+    #[serde(with = "crate::text::iso_day")]
     pub from: Date,
     /// Last day it applied, if replaced.
-    #[serde(default)]
+    #[serde(default, with = "crate::text::iso_day::option")]
     #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string | null"))]
     pub until: Option<Date>,
     /// The text it comes from.
+    #[serde(serialize_with = "crate::text::words")]
     pub basis: Str,
     /// How sure we are of it.
-    #[serde(default)]
+    #[serde(default, serialize_with = "crate::text::words")]
     pub confidence_note: Option<Str>,
     /// What the commune assesses before forwarding the dossier (Mẫu 03 under 26/2026).
     #[serde(default)]
@@ -348,7 +355,7 @@ pub struct ProductCodeFormat {
     /// Which decision assigns the administrative codes.
     pub admin_codes_per: Str,
     /// How sure we are of the format.
-    #[serde(default)]
+    #[serde(default, serialize_with = "crate::text::words")]
     pub confidence_note: Option<Str>,
 }
 
@@ -409,12 +416,14 @@ pub struct Transition {
     pub replaces: Str,
     /// Dossiers filed before this day finish under the old rules.
     #[cfg_attr(all(ocop_lib, feature = "wasm"), tsify(type = "string"))]
+    #[serde(with = "crate::text::iso_day")]
     pub pending_filed_before: Date,
     /// ... within this many days for a first evaluation or an upgrade,
     pub first_or_upgrade_within_days: u16,
     /// ... and this many for a re-evaluation.
     pub reevaluation_within_days: u16,
     /// The article.
+    #[serde(serialize_with = "crate::text::words")]
     pub basis: Str,
 }
 
@@ -534,7 +543,7 @@ pub struct ProductSetInfo {
     #[serde(default)]
     pub managing_agency: Option<Text>,
     /// Other names the text uses for this set (searchable).
-    #[serde(default)]
+    #[serde(default, serialize_with = "crate::text::words")]
     pub other_names_vi: Vec<Str>,
 }
 
@@ -551,6 +560,7 @@ pub struct Sheet {
     /// The sheet's title.
     pub title: Text,
     /// Where the sheet was compiled from.
+    #[serde(serialize_with = "crate::text::words")]
     pub sources: Vec<Str>,
     /// The footnote that explains star markers, where printed.
     #[serde(default)]
@@ -559,10 +569,10 @@ pub struct Sheet {
     #[serde(default)]
     pub dossier_rejected_when: Vec<Text>,
     /// Where this data departs from the printed text, and why.
-    #[serde(default)]
+    #[serde(default, serialize_with = "crate::text::words")]
     pub corrections: Vec<Str>,
     /// What is missing or doubtful.
-    #[serde(default)]
+    #[serde(default, serialize_with = "crate::text::words")]
     pub gaps: Vec<Str>,
     /// Set when the source is known to be short; results scored on it carry a warning.
     #[serde(default)]
@@ -588,6 +598,7 @@ pub struct Sheet {
 #[serde(deny_unknown_fields)]
 pub struct Provisional {
     /// Plain-words reason.
+    #[serde(serialize_with = "crate::text::words")]
     pub reason: Str,
     /// Each maximum that does not match what lies below it, exactly as found.
     pub accepted_mismatches: Vec<AcceptedMismatch>,
@@ -620,8 +631,10 @@ pub struct Doubt {
     /// The criteria it concerns.
     pub criteria: Vec<Str>,
     /// What this sheet prints.
+    #[serde(serialize_with = "crate::text::words")]
     pub printed: Str,
     /// What the other sheets print.
+    #[serde(serialize_with = "crate::text::words")]
     pub elsewhere: Str,
     /// The sheet as it would read under the pattern elsewhere, one reading per alternative.
     pub alternatives: Vec<Alternative>,
@@ -670,6 +683,7 @@ pub struct AsPrinted {
     /// The criterion.
     pub criterion: Str,
     /// How it differs, and why it is kept.
+    #[serde(serialize_with = "crate::text::words")]
     pub note: Str,
 }
 
@@ -826,8 +840,10 @@ pub struct CriterionOption {
     #[serde(default)]
     pub min_star: Option<u8>,
     /// The regulation's wording.
+    #[serde(serialize_with = "crate::text::words")]
     pub vi: Str,
     /// Our English rendering.
+    #[serde(serialize_with = "crate::text::words")]
     pub en: Str,
     /// The tourism case it belongs to.
     #[serde(default)]
@@ -856,6 +872,7 @@ pub struct SuspectedTypo {
     /// What it probably should be.
     pub likely_points: u8,
     /// Why we think so.
+    #[serde(serialize_with = "crate::text::words")]
     pub reason: Str,
 }
 

@@ -54,7 +54,11 @@ pub struct ChecklistRequest {
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub edition: Option<String>,
     /// The day the commune receives the dossier.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::text::iso_day::option"
+    )]
     #[cfg_attr(feature = "wasm", tsify(optional, type = "string"))]
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub filed_on: Option<Date>,
@@ -118,6 +122,7 @@ pub struct StepDeadlineRequest {
     pub step: ProcedureStep,
     /// The day of the event the limit counts from.
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    #[serde(with = "crate::text::iso_day")]
     pub from: Date,
     /// Decisions on days off to add to the bundled ones.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

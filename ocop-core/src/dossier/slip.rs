@@ -207,7 +207,6 @@ impl Catalog {
             }
             None => self
                 .editions()
-                .iter()
                 .find(|e| has_slip(e))
                 .ok_or_else(|| not_in("any edition carried")),
         }

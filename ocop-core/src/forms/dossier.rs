@@ -68,7 +68,6 @@ impl Catalog {
                 .map_err(|e| InputErrors::from(e).under("/evaluation"));
         }
         self.editions()
-            .iter()
             .find(|e| {
                 e.data()
                     .dossier

@@ -95,7 +95,11 @@ pub struct SheetForm {
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub place: Option<String>,
     /// The day it is signed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::text::iso_day::option"
+    )]
     #[cfg_attr(feature = "wasm", tsify(optional, type = "string"))]
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub signed_on: Option<Date>,
@@ -126,7 +130,11 @@ pub struct CouncilForm {
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub place: Option<String>,
     /// The day it is signed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::text::iso_day::option"
+    )]
     #[cfg_attr(feature = "wasm", tsify(optional, type = "string"))]
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub signed_on: Option<Date>,
@@ -188,7 +196,11 @@ pub struct DossierForm {
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub place: Option<String>,
     /// The day it is signed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::text::iso_day::option"
+    )]
     #[cfg_attr(feature = "wasm", tsify(optional, type = "string"))]
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub signed_on: Option<Date>,

@@ -47,11 +47,19 @@ pub struct Product {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stars: Option<u8>,
     /// Day of recognition (with `stars`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::text::iso_day::option"
+    )]
     #[cfg_attr(feature = "wasm", tsify(optional, type = "string"))]
     pub recognised_on: Option<Date>,
     /// Day it was registered in the programme (đăng ký tham gia).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::text::iso_day::option"
+    )]
     #[cfg_attr(feature = "wasm", tsify(optional, type = "string"))]
     pub registered_on: Option<Date>,
     /// Edition it was recognised under (default: in force on `recognised_on`).
@@ -64,7 +72,11 @@ pub struct Product {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject_id: Option<String>,
     /// The day a re-evaluation was filed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::text::iso_day::option"
+    )]
     #[cfg_attr(feature = "wasm", tsify(optional, type = "string"))]
     pub reevaluated_on: Option<Date>,
     /// The commune (xã, phường, thị trấn) where it is made.
@@ -191,6 +203,7 @@ crate::read::read_choices!(SalesChannel, ValueChain);
 pub struct PortfolioReport {
     /// The day of the report.
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    #[serde(with = "crate::text::iso_day")]
     pub on: Date,
     /// Products recognised (with stars).
     pub products: u32,
@@ -250,6 +263,7 @@ pub struct Expiring {
     pub product: String,
     /// Last valid day.
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    #[serde(with = "crate::text::iso_day")]
     pub expires_on: Date,
     /// Days left.
     pub days_left: i32,
@@ -324,7 +338,7 @@ impl Catalog {
                 .or_default() += 1;
             *by_type.entry(f.product.subject_type).or_default() += 1;
         }
-        let newest = self.editions().first();
+        let newest = self.editions().next();
         let group_name = |code: &str| {
             newest
                 .and_then(|e| e.data().groups.iter().find(|g| g.code == code))

@@ -47,12 +47,20 @@ pub struct Filter {
     #[cfg_attr(feature = "uniffi", uniffi(default = []))]
     pub subject_types: Vec<SubjectType>,
     /// Recognised on or after.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::text::iso_day::option"
+    )]
     #[cfg_attr(feature = "wasm", tsify(optional, type = "string"))]
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub recognised_from: Option<jiff::civil::Date>,
     /// Recognised on or before.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::text::iso_day::option"
+    )]
     #[cfg_attr(feature = "wasm", tsify(optional, type = "string"))]
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub recognised_to: Option<jiff::civil::Date>,
@@ -65,12 +73,20 @@ pub struct Filter {
     #[cfg_attr(feature = "uniffi", uniffi(default = false))]
     pub registered: bool,
     /// Registered on or after.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::text::iso_day::option"
+    )]
     #[cfg_attr(feature = "wasm", tsify(optional, type = "string"))]
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub registered_from: Option<jiff::civil::Date>,
     /// Registered on or before.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::text::iso_day::option"
+    )]
     #[cfg_attr(feature = "wasm", tsify(optional, type = "string"))]
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub registered_to: Option<jiff::civil::Date>,

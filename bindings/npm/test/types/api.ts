@@ -17,6 +17,10 @@ import type {
 } from 'ocop';
 import { printCouncil, printDossierForm, printSheet, ready as formsReady } from 'ocop/forms';
 import type { DossierForm, SheetForm } from 'ocop/forms';
+import initScore, {
+  Form as LeanForm, loadEdition, loadEditionData, ready as scoreReady, safeScore as leanSafeScore,
+  score as leanScore, scoreBatch as leanBatch,
+} from 'ocop/score';
 import type {
   Answers, CertificateInput, CertificateState, CertificateStatus, CodeTable, Comparison,
   CompareRequest, CouncilInput, CouncilReport, Criterion, DossierRules, EditionData,
@@ -34,6 +38,15 @@ await initSlim(new URL('https://example.org/ocop_wasm_bg.wasm'));
 const slimLoaded: Promise<void> = slimReady;
 const slimReport: ScoreReport = slimScore({ edition: '26/2026', productSet: 9, subjectType: 'cooperative', answers: {} });
 const loadFailed: ErrorCode = 'WASM_LOAD_FAILED';
+const notLoaded: ErrorCode = 'EDITION_NOT_LOADED';
+await loadEdition('148/2023');
+await initScore();
+const scoreLoaded: Promise<void> = scoreReady;
+const lean: ScoreReport = leanScore({ edition: '148/2023', productSet: 9, subjectType: 'cooperative', answers: {} });
+const leanSafe: SafeResult<ScoreReport> = leanSafeScore(lean);
+const leanForm: FormResult = new LeanForm('26/2026', 9, 'cooperative').result();
+const leanRows: Uint8Array = leanBatch('26/2026', 9, new Uint8Array(31));
+const supplied: string = loadEditionData(new Uint8Array(0));
 
 const all: EditionSummary[] = editions();
 const current: EditionSummary = editionInForce('2026-11-23');
