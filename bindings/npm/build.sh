@@ -94,7 +94,8 @@ sed -i '/^    \[Symbol\.dispose\](): void;$/d' "$STAGE/forms/ocop_forms.d.ts"
 # The editions' data, each as two files: the rules (`26-2026.bin`, enough to score) and the
 # words of the labels (`26-2026.labels.bin`), as build.rs packed them.
 mkdir -p "$STAGE/editions"
-cp "$EDITIONS_OUT"/*.bin "$STAGE/editions/"
+# The editions only (the correspondences beside them are inside the wasm).
+find "$EDITIONS_OUT" -maxdepth 1 -name "*.bin" ! -name "*-from-*" -exec cp {} "$STAGE/editions/" \;
 # The embedded copies, for the entries that carry their data inside their JavaScript: base64
 # of the gzip, because gzip cannot compress base64 of raw bytes well (+40% over the binary);
 # this way it costs under 1%.

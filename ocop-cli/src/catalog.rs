@@ -36,7 +36,7 @@ pub(crate) fn run(args: &CatalogArgs, out: Out) -> Result<Exit, String> {
     };
     let (lang, json) = (out.lang, out.format == Format::Json);
     if args.canonical {
-        print!("{}", edition.canonical_json());
+        out!("{}", edition.canonical_json());
         return Ok(Exit::Answered);
     }
     if let Some(query) = &args.search {
@@ -50,7 +50,7 @@ pub(crate) fn run(args: &CatalogArgs, out: Out) -> Result<Exit, String> {
                     &json!({ "edition": edition.id(), "contentHash": edition.content_hash(), "productSet": sheet.product_set(), "sheet": sheet.data() }),
                 )?;
             } else {
-                println!("{}", sheet_table(&sheet, lang));
+                outln!("{}", sheet_table(&sheet, lang));
             }
         }
         (None, true) => {
@@ -60,7 +60,7 @@ pub(crate) fn run(args: &CatalogArgs, out: Out) -> Result<Exit, String> {
             }
             print_json(&value)?;
         }
-        (None, false) => println!("{}", overview(edition, lang)),
+        (None, false) => outln!("{}", overview(edition, lang)),
     }
     Ok(Exit::Answered)
 }
@@ -78,7 +78,7 @@ fn search(edition: &Edition, query: &str, as_json: bool, lang: Lang) -> Result<E
     if as_json {
         print_json(&hits)?;
     } else if hits.is_empty() {
-        println!(
+        outln!(
             "{}",
             say(
                 lang,
@@ -89,7 +89,7 @@ fn search(edition: &Edition, query: &str, as_json: bool, lang: Lang) -> Result<E
     } else {
         for hit in hits {
             if let Some(set) = edition.product_set(hit.product_set) {
-                println!("{:>3}  {}", set.number, set.name.get(lang));
+                outln!("{:>3}  {}", set.number, set.name.get(lang));
             }
         }
     }

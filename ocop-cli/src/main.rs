@@ -5,6 +5,21 @@
 //! input was refused (good items of a batch are still answered) and 2 for a bad command line.
 #![forbid(unsafe_code)]
 
+/// `print!` to standard output, except that a reader closing the pipe (`ocop … | head`) ends
+/// the program quietly with success, as Unix tools do, where `print!` would panic.
+macro_rules! out {
+    ($($arg:tt)*) => {
+        $crate::output::write_stdout(format_args!($($arg)*))
+    };
+}
+
+/// `println!` through [`out!`].
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::output::write_stdout(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
 mod batch;
 mod catalog;
 mod dossier;
@@ -139,7 +154,7 @@ fn main() -> ExitCode {
         Command::CarryOver(args) => reeval::run_carry_over(&args, out),
         Command::Stamp(args) => reeval::run_stamp(&args, out),
         Command::Errors => {
-            print!("{}", ocop_core::error::error_table_markdown());
+            out!("{}", ocop_core::error::error_table_markdown());
             Ok(Exit::Answered)
         }
     };

@@ -28,9 +28,28 @@ pub(crate) fn read(path: &str) -> Result<String, String> {
     Ok(text)
 }
 
+/// Writes to standard output (see `out!`): a closed pipe exits quietly with success, any other
+/// failure to write exits with 2.
+pub(crate) fn write_stdout(text: std::fmt::Arguments<'_>) {
+    use std::io::Write as _;
+    if let Err(e) = exit_on_closed_pipe(io::stdout().lock().write_fmt(text)) {
+        eprintln!("ocop: cannot write to standard output: {e}");
+        std::process::exit(2);
+    }
+}
+
+/// Passes `result` on, except a closed pipe: the reader has what it wanted (`ocop … | head`),
+/// so the program ends there, quietly and with success, as Unix tools do.
+pub(crate) fn exit_on_closed_pipe<T>(result: io::Result<T>) -> io::Result<T> {
+    if matches!(&result, Err(e) if e.kind() == io::ErrorKind::BrokenPipe) {
+        std::process::exit(0);
+    }
+    result
+}
+
 /// `value` as indented JSON on standard output.
 pub(crate) fn print_json<T: Serialize + ?Sized>(value: &T) -> Result<(), String> {
-    println!(
+    outln!(
         "{}",
         serde_json::to_string_pretty(value).map_err(|e| e.to_string())?
     );
@@ -66,7 +85,7 @@ pub(crate) fn answer<T: Serialize>(
         Ok(value) => {
             match out.format {
                 Format::Json => print_json(&SafeResult::Success { result: &value })?,
-                Format::Table => println!("{}", page(&value)?),
+                Format::Table => outln!("{}", page(&value)?),
             }
             Ok(Exit::Answered)
         }

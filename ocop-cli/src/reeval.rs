@@ -300,7 +300,7 @@ pub(crate) fn run_stamp(args: &StampArgs, out: Out) -> Result<Exit, String> {
                     Ok(Exit::Answered)
                 }
                 (Ok(s), Format::Table) => {
-                    println!("{}\n{}", s.rules_fingerprint(), s.rules_json());
+                    outln!("{}\n{}", s.rules_fingerprint(), s.rules_json());
                     Ok(Exit::Answered)
                 }
             }

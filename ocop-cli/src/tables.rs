@@ -249,7 +249,20 @@ fn excel_date(serial: f64) -> Option<String> {
         .map(|d| d.to_string())
 }
 
-/// Standard output as a writer that can cross threads.
+/// Standard output as a buffered writer that can cross threads; a closed pipe ends the program
+/// quietly (`crate::output::exit_on_closed_pipe`).
 pub(crate) fn stdout() -> Box<dyn Write + Send> {
-    Box::new(BufWriter::new(io::stdout()))
+    Box::new(PipeAware(BufWriter::new(io::stdout())))
+}
+
+struct PipeAware<W>(W);
+
+impl<W: Write> Write for PipeAware<W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        crate::output::exit_on_closed_pipe(self.0.write(bytes))
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        crate::output::exit_on_closed_pipe(self.0.flush())
+    }
 }

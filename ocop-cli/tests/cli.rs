@@ -221,3 +221,27 @@ fn forms_print_as_html_and_refuse_bad_data_with_its_path() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_reader_closing_the_pipe_ends_the_output_quietly() {
+    use std::io::Read as _;
+    use std::process::{Command, Stdio};
+    // `ocop … | head`: the reader takes a few bytes and closes the pipe.
+    for args in [
+        &["catalog", "--edition", "26/2026", "--format", "json"][..],
+        &["catalog", "--set", "9", "--lang", "en"][..],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_ocop"))
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut start = [0u8; 16];
+        child.stdout.take().unwrap().read_exact(&mut start).unwrap();
+        let output = child.wait_with_output().unwrap();
+        let errors = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{args:?}: {errors}");
+        assert!(errors.is_empty(), "{args:?}: {errors}");
+    }
+}
