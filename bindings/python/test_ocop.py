@@ -175,6 +175,9 @@ def verification_fp(v):
     return (
         f"holds={fmt(v.holds)} stars={fmt(v.report.stars)} total={v.report.total} "
         f"in_code={fmt(v.stars_in_code)} mismatches={mismatches} signature={camel(v.signature)}"
+    )
+
+
 def deadline_fp(d):
     return f"due={d.due_on} holidays={joined(f'{h.date}:{h.kind.name.lower()}' for h in d.holidays)}"
 

@@ -79,7 +79,7 @@ async function viteBuild() {
   // The embedded entry brings no .wasm; ocop/slim's page brings exactly one.
   const wasm = assets.filter((f) => f.endsWith('.wasm'));
   if (wasm.length !== 1) throw new Error(`expected one .wasm in vite/dist/assets (ocop/slim's), found: ${wasm.join(', ') || 'none'}`);
-  return servePages(join(HERE, 'vite', 'dist'), ['index.html', 'slim.html']);
+  return servePages(join(HERE, 'vite', 'dist'), ['index.html', 'slim.html', 'score.html']);
 }
 
 async function webpackBuild() {

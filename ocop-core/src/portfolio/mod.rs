@@ -28,7 +28,7 @@ use crate::text::Text;
 use crate::wire::Choice;
 
 pub use table::{PORTFOLIO_COLUMNS, PortfolioTable, read_portfolio_csv};
-pub use targets::{CountBy, Each, Filter, Target, TargetResult, TargetSet, Unit, UnitResult};
+pub use targets::{AreaUnit, CountBy, Each, Filter, Target, TargetResult, TargetSet, UnitResult};
 
 /// One product of the portfolio: recognised (stars and the day), registered in the programme,
 /// or both.

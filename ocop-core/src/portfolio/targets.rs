@@ -167,7 +167,7 @@ pub struct Target {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Each {
     /// The unit.
-    pub unit: Unit,
+    pub unit: AreaUnit,
     /// The area's units: names as the portfolio spells them, or years (`2024`). Default: the
     /// units the portfolio names, so a unit with no row at all is not seen; list them to count
     /// it.
@@ -186,7 +186,7 @@ pub struct Each {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "camelCase")]
-pub enum Unit {
+pub enum AreaUnit {
     /// Each commune (the `commune` column).
     Commune,
     /// Each district (the `district` column).
@@ -199,31 +199,31 @@ pub enum Unit {
     RecognitionYear,
 }
 
-impl Choice for Unit {
-    const ALL: &'static [Unit] = &[
-        Unit::Commune,
-        Unit::District,
-        Unit::CraftVillage,
-        Unit::RegistrationYear,
-        Unit::RecognitionYear,
+impl Choice for AreaUnit {
+    const ALL: &'static [AreaUnit] = &[
+        AreaUnit::Commune,
+        AreaUnit::District,
+        AreaUnit::CraftVillage,
+        AreaUnit::RegistrationYear,
+        AreaUnit::RecognitionYear,
     ];
     const WHAT: &'static str =
         "a unit (commune, district, craftVillage, registrationYear or recognitionYear)";
 }
 
-impl Unit {
+impl AreaUnit {
     /// Units counted by year.
     fn is_year(self) -> bool {
-        matches!(self, Unit::RegistrationYear | Unit::RecognitionYear)
+        matches!(self, AreaUnit::RegistrationYear | AreaUnit::RecognitionYear)
     }
 
     /// Its name in words, singular and plural.
     fn words(self) -> (&'static str, &'static str) {
         match self {
-            Unit::Commune => ("xã", "communes"),
-            Unit::District => ("huyện", "districts"),
-            Unit::CraftVillage => ("làng nghề", "craft villages"),
-            Unit::RegistrationYear | Unit::RecognitionYear => ("năm", "years"),
+            AreaUnit::Commune => ("xã", "communes"),
+            AreaUnit::District => ("huyện", "districts"),
+            AreaUnit::CraftVillage => ("làng nghề", "craft villages"),
+            AreaUnit::RegistrationYear | AreaUnit::RecognitionYear => ("năm", "years"),
         }
     }
 }
@@ -248,7 +248,7 @@ impl Choice for CountBy {
     const WHAT: &'static str = "what a target counts (products, subjects or salesPoints)";
 }
 
-read::read_choices!(CountBy, Unit);
+read::read_choices!(CountBy, AreaUnit);
 
 /// A target, met or not.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -604,23 +604,23 @@ enum Item<'a> {
 
 impl Item<'_> {
     /// The unit this row belongs to, as a key (names lower-cased, years as digits).
-    fn unit(&self, unit: Unit) -> Option<String> {
+    fn unit(&self, unit: AreaUnit) -> Option<String> {
         let name =
             |s: Option<&String>| s.map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty());
         match (self, unit) {
-            (Item::Product(f), Unit::Commune) => name(f.product.commune.as_ref()),
-            (Item::Product(f), Unit::District) => name(f.product.district.as_ref()),
-            (Item::Product(f), Unit::CraftVillage) => name(f.product.craft_village.as_ref()),
-            (Item::Product(f), Unit::RegistrationYear) => {
+            (Item::Product(f), AreaUnit::Commune) => name(f.product.commune.as_ref()),
+            (Item::Product(f), AreaUnit::District) => name(f.product.district.as_ref()),
+            (Item::Product(f), AreaUnit::CraftVillage) => name(f.product.craft_village.as_ref()),
+            (Item::Product(f), AreaUnit::RegistrationYear) => {
                 f.product.registered_on.map(|d| d.year().to_string())
             }
-            (Item::Product(f), Unit::RecognitionYear) => f
+            (Item::Product(f), AreaUnit::RecognitionYear) => f
                 .product
                 .recognised_on
                 .filter(|_| f.product.recognised())
                 .map(|d| d.year().to_string()),
-            (Item::SalesPoint(s), Unit::Commune) => name(s.commune.as_ref()),
-            (Item::SalesPoint(s), Unit::District) => name(s.district.as_ref()),
+            (Item::SalesPoint(s), AreaUnit::Commune) => name(s.commune.as_ref()),
+            (Item::SalesPoint(s), AreaUnit::District) => name(s.district.as_ref()),
             (Item::SalesPoint(_), _) => None,
         }
     }
@@ -740,13 +740,13 @@ impl Context<'_> {
                 if let Some(key) = item.unit(each.unit) {
                     let shown = match item {
                         Item::Product(f) => match each.unit {
-                            Unit::Commune => f.product.commune.clone(),
-                            Unit::District => f.product.district.clone(),
-                            Unit::CraftVillage => f.product.craft_village.clone(),
+                            AreaUnit::Commune => f.product.commune.clone(),
+                            AreaUnit::District => f.product.district.clone(),
+                            AreaUnit::CraftVillage => f.product.craft_village.clone(),
                             _ => None,
                         },
                         Item::SalesPoint(s) => match each.unit {
-                            Unit::Commune => s.commune.clone(),
+                            AreaUnit::Commune => s.commune.clone(),
                             _ => s.district.clone(),
                         },
                     };

@@ -1,4 +1,4 @@
-// Nothing for ocop here: the build has two pages, one per entry.
+// Nothing for ocop here: the build has three pages, one per browser entry.
 export default {
-  build: { rollupOptions: { input: ['index.html', 'slim.html'] } },
+  build: { rollupOptions: { input: ['index.html', 'slim.html', 'score.html'] } },
 };

@@ -267,6 +267,8 @@ final class OcopTests: XCTestCase {
         "holds=\(v.holds) stars=\(opt(v.report.stars)) total=\(v.report.total) in_code=\(opt(v.starsInCode)) "
             + "mismatches=\(list(v.mismatches.map { "\($0.claimedBy):\(opt($0.claimed))>\(opt($0.recomputed))" })) "
             + "signature=\(v.signature)"
+    }
+
     // ---- the dossier and working days ----
 
     /// An enum value as its snake_case JSON name (`lunarNewYear` → `lunar_new_year`).
