@@ -21,7 +21,6 @@ use crate::catalog::model::{DossierKind, RevocationGround};
 use crate::catalog::{Catalog, Edition};
 use crate::error::{InputError, InputErrors, Problem};
 use crate::read::{self, Fields, Input};
-use crate::requests::DossierRulesRequest;
 use crate::text::{Str, Text, day_month_year};
 
 /// A certificate's facts, and the day to judge it on.
@@ -576,3 +575,41 @@ fn explain(
         }
     }
 }
+
+/// Which rules a dossier filed on a day is evaluated under.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(rename_all = "camelCase")]
+pub struct DossierRulesRequest {
+    /// Day of filing.
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    #[serde(with = "crate::text::iso_day")]
+    pub filed_on: Date,
+    /// First evaluation, upgrade or re-evaluation.
+    pub kind: DossierKind,
+}
+
+impl Input for DossierRulesRequest {
+    fn read(
+        value: &Value,
+        path: &str,
+        errors: &mut Vec<InputError>,
+    ) -> Option<DossierRulesRequest> {
+        let f = Fields::new(
+            value,
+            path,
+            "a dossier request",
+            &[&["filedOn", "kind"]],
+            errors,
+        );
+        let filed_on = f.required("filedOn", errors);
+        let kind = f.required("kind", errors);
+        Some(DossierRulesRequest {
+            filed_on: filed_on?,
+            kind: kind?,
+        })
+    }
+}
+
+read::deserialize_through_reader!(DossierRulesRequest);

@@ -482,3 +482,10 @@ fn new_stars(r: &Resolved<'_>, now: &Now, plan: &Plan) -> u8 {
         &levels,
     )
 }
+
+// A plan read back (passed to `explain_plan`): it is this library's own output.
+impl crate::read::Input for Plan {
+    fn read(value: &serde_json::Value, path: &str, errors: &mut Vec<InputError>) -> Option<Self> {
+        crate::read::own_output(value, path, "a plan from `plan`", errors)
+    }
+}

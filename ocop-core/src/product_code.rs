@@ -10,7 +10,6 @@ use crate::catalog::{Catalog, Edition};
 use crate::error::{InputError, InputErrors, Problem};
 use crate::limits;
 use crate::read::{self, Fields, Input};
-use crate::requests::{ProductCodeParts, ProductCodeRequest};
 use crate::text::Str;
 use crate::wire::Choice;
 
@@ -255,3 +254,93 @@ fn check_known(code: ProductCode, known: Option<&AdminCodes>) -> Result<ProductC
     }
     InputErrors::or_ok(errors, code)
 }
+
+/// A product code to parse and check.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(rename_all = "camelCase")]
+pub struct ProductCodeRequest {
+    /// The code, e.g. `38-12345-007-2026`.
+    pub code: String,
+    /// The edition whose format to use (default: the one that fits).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub edition: Option<String>,
+    /// The administrative codes that exist, if you have them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub known: Option<AdminCodes>,
+}
+
+impl Input for ProductCodeRequest {
+    fn read(value: &Value, path: &str, errors: &mut Vec<InputError>) -> Option<ProductCodeRequest> {
+        let f = Fields::new(
+            value,
+            path,
+            "a product code request",
+            &[&["code", "edition", "known"]],
+            errors,
+        );
+        let code = f.raw("code").and_then(|v| {
+            read::bounded_text(v, &f.path("code"), limits::MAX_PRODUCT_CODE_BYTES, errors)
+        });
+        if f.is_object() && f.raw("code").is_none() {
+            errors.push(InputError::at(
+                f.path("code"),
+                Problem::MissingField("code".into()),
+            ));
+        }
+        let edition = f.optional("edition", errors);
+        let known = f.optional("known", errors);
+        Some(ProductCodeRequest {
+            code: code?,
+            edition,
+            known,
+        })
+    }
+}
+
+/// The parts of a product code, to write it out.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(rename_all = "camelCase")]
+pub struct ProductCodeParts {
+    /// Edition id whose format to follow.
+    pub edition: String,
+    /// Province code (2 digits).
+    pub province: String,
+    /// Commune code (5 digits, 26/2026) or district code (3 digits, 148).
+    pub area: String,
+    /// Sequence number kept by the commune or district.
+    pub sequence: u32,
+    /// Year of evaluation.
+    pub year: u16,
+}
+
+impl Input for ProductCodeParts {
+    fn read(value: &Value, path: &str, errors: &mut Vec<InputError>) -> Option<ProductCodeParts> {
+        let f = Fields::new(
+            value,
+            path,
+            "product code parts",
+            &[&["edition", "province", "area", "sequence", "year"]],
+            errors,
+        );
+        let edition = f.required("edition", errors);
+        let province = f.required("province", errors);
+        let area = f.required("area", errors);
+        let sequence = f.required("sequence", errors);
+        let year = f.required("year", errors);
+        Some(ProductCodeParts {
+            edition: edition?,
+            province: province?,
+            area: area?,
+            sequence: sequence?,
+            year: year?,
+        })
+    }
+}
+
+read::deserialize_through_reader!(ProductCodeRequest, ProductCodeParts);

@@ -464,14 +464,28 @@ read_choices!(
     crate::catalog::model::RevocationGround,
 );
 
-impl Input for crate::scoring::ScoreReport {
-    fn read(value: &Value, path: &str, errors: &mut Vec<InputError>) -> Option<Self> {
-        own_output(value, path, "a report from `score`", errors)
-    }
-}
-
-impl Input for crate::planner::Plan {
-    fn read(value: &Value, path: &str, errors: &mut Vec<InputError>) -> Option<Self> {
-        own_output(value, path, "a plan from `plan`", errors)
+/// A string of at most `max_bytes`, refused by its size (not `STRING_TOO_LONG`: a document).
+pub(crate) fn bounded_text(
+    v: &Value,
+    path: &str,
+    max_bytes: usize,
+    errors: &mut Vec<InputError>,
+) -> Option<String> {
+    match v.as_str() {
+        Some(s) if s.len() > max_bytes => {
+            errors.push(InputError::at(
+                path,
+                Problem::InputTooLarge {
+                    size: s.len(),
+                    limit: max_bytes,
+                },
+            ));
+            None
+        }
+        Some(s) => Some(s.to_owned()),
+        None => {
+            errors.push(InputError::at(path, Problem::wrong_type("a string", v)));
+            None
+        }
     }
 }

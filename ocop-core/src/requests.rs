@@ -18,16 +18,19 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::catalog::Catalog;
-use crate::catalog::model::{DossierKind, Level};
+use crate::catalog::model::Level;
 use crate::council::CouncilInput;
 use crate::error::{InputError, InputErrors, Problem};
 use crate::evaluation::Evaluation;
 use crate::limits;
 use crate::planner::Plan;
 use crate::portfolio::{PortfolioReport, TargetSet};
-use crate::product_code::AdminCodes;
 use crate::read::{self, Fields, Input};
 use crate::self_assessment::Comparison;
+
+// Defined beside what answers them (no cycle back to this module), listed here with the others.
+pub use crate::certificate::DossierRulesRequest;
+pub use crate::product_code::{ProductCodeParts, ProductCodeRequest};
 
 /// A plan: the smallest set of upgrades that lifts an evaluation to `target_star` (default: one
 /// star more than now), changing only `only_criteria` when given. With `only_criteria` and no
@@ -125,42 +128,6 @@ impl Input for CompareRequest {
     }
 }
 
-/// Which rules a dossier filed on a day is evaluated under.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[serde(rename_all = "camelCase")]
-pub struct DossierRulesRequest {
-    /// Day of filing.
-    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
-    #[serde(with = "crate::text::iso_day")]
-    pub filed_on: Date,
-    /// First evaluation, upgrade or re-evaluation.
-    pub kind: DossierKind,
-}
-
-impl Input for DossierRulesRequest {
-    fn read(
-        value: &Value,
-        path: &str,
-        errors: &mut Vec<InputError>,
-    ) -> Option<DossierRulesRequest> {
-        let f = Fields::new(
-            value,
-            path,
-            "a dossier request",
-            &[&["filedOn", "kind"]],
-            errors,
-        );
-        let filed_on = f.required("filedOn", errors);
-        let kind = f.required("kind", errors);
-        Some(DossierRulesRequest {
-            filed_on: filed_on?,
-            kind: kind?,
-        })
-    }
-}
-
 /// A day and a council level, to find an evaluation round.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -183,94 +150,6 @@ impl Input for RoundRequest {
         Some(RoundRequest {
             on: on?,
             level: level?,
-        })
-    }
-}
-
-/// A product code to parse and check.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[serde(rename_all = "camelCase")]
-pub struct ProductCodeRequest {
-    /// The code, e.g. `38-12345-007-2026`.
-    pub code: String,
-    /// The edition whose format to use (default: the one that fits).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub edition: Option<String>,
-    /// The administrative codes that exist, if you have them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
-    pub known: Option<AdminCodes>,
-}
-
-impl Input for ProductCodeRequest {
-    fn read(value: &Value, path: &str, errors: &mut Vec<InputError>) -> Option<ProductCodeRequest> {
-        let f = Fields::new(
-            value,
-            path,
-            "a product code request",
-            &[&["code", "edition", "known"]],
-            errors,
-        );
-        let code = f
-            .raw("code")
-            .and_then(|v| bounded_text(v, &f.path("code"), limits::MAX_PRODUCT_CODE_BYTES, errors));
-        if f.is_object() && f.raw("code").is_none() {
-            errors.push(InputError::at(
-                f.path("code"),
-                Problem::MissingField("code".into()),
-            ));
-        }
-        let edition = f.optional("edition", errors);
-        let known = f.optional("known", errors);
-        Some(ProductCodeRequest {
-            code: code?,
-            edition,
-            known,
-        })
-    }
-}
-
-/// The parts of a product code, to write it out.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[serde(rename_all = "camelCase")]
-pub struct ProductCodeParts {
-    /// Edition id whose format to follow.
-    pub edition: String,
-    /// Province code (2 digits).
-    pub province: String,
-    /// Commune code (5 digits, 26/2026) or district code (3 digits, 148).
-    pub area: String,
-    /// Sequence number kept by the commune or district.
-    pub sequence: u32,
-    /// Year of evaluation.
-    pub year: u16,
-}
-
-impl Input for ProductCodeParts {
-    fn read(value: &Value, path: &str, errors: &mut Vec<InputError>) -> Option<ProductCodeParts> {
-        let f = Fields::new(
-            value,
-            path,
-            "product code parts",
-            &[&["edition", "province", "area", "sequence", "year"]],
-            errors,
-        );
-        let edition = f.required("edition", errors);
-        let province = f.required("province", errors);
-        let area = f.required("area", errors);
-        let sequence = f.required("sequence", errors);
-        let year = f.required("year", errors);
-        Some(ProductCodeParts {
-            edition: edition?,
-            province: province?,
-            area: area?,
-            sequence: sequence?,
-            year: year?,
         })
     }
 }
@@ -310,7 +189,7 @@ impl Input for PortfolioRequest {
         );
         let csv = f
             .raw("csv")
-            .and_then(|v| bounded_text(v, &f.path("csv"), limits::MAX_CSV_BYTES, errors));
+            .and_then(|v| read::bounded_text(v, &f.path("csv"), limits::MAX_CSV_BYTES, errors));
         if f.is_object() && f.raw("csv").is_none() {
             errors.push(InputError::at(
                 f.path("csv"),
@@ -342,40 +221,11 @@ impl Input for PortfolioRequest {
     }
 }
 
-/// A string of at most `max_bytes`, refused by its size (not `STRING_TOO_LONG`: a document).
-fn bounded_text(
-    v: &Value,
-    path: &str,
-    max_bytes: usize,
-    errors: &mut Vec<InputError>,
-) -> Option<String> {
-    match v.as_str() {
-        Some(s) if s.len() > max_bytes => {
-            errors.push(InputError::at(
-                path,
-                Problem::InputTooLarge {
-                    size: s.len(),
-                    limit: max_bytes,
-                },
-            ));
-            None
-        }
-        Some(s) => Some(s.to_owned()),
-        None => {
-            errors.push(InputError::at(path, Problem::wrong_type("a string", v)));
-            None
-        }
-    }
-}
-
 read::deserialize_through_reader!(
     PlanRequest,
     CouncilOrSheet,
     CompareRequest,
-    DossierRulesRequest,
     RoundRequest,
-    ProductCodeRequest,
-    ProductCodeParts,
     PortfolioRequest,
 );
 

@@ -644,3 +644,14 @@ impl SheetRef<'_> {
         u8::try_from(total).unwrap_or(u8::MAX)
     }
 }
+
+// A report read back (stored, or passed to `explain`): it is this library's own output.
+impl Input for ScoreReport {
+    fn read(
+        value: &serde_json::Value,
+        path: &str,
+        errors: &mut Vec<crate::error::InputError>,
+    ) -> Option<Self> {
+        crate::read::own_output(value, path, "a report from `score`", errors)
+    }
+}
