@@ -10,9 +10,14 @@
 //! hidden last sheet holds the dropdown lists.
 
 use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::BufReader;
 
-use calamine::{Data, Range, Reader, open_workbook_auto};
+use calamine::{Data, Range, Reader, Sheets, open_workbook_auto};
+
 use clap::Args;
+use jiff::civil::Date;
+use ocop_core::catalog::Edition;
 use ocop_core::catalog::model::Criterion;
 use ocop_core::council::{CouncilInput, CouncilRules, MemberSheet};
 use ocop_core::error::{InputError, Problem};
@@ -413,27 +418,36 @@ impl Book<'_> {
         args: &CouncilWorkbookArgs,
         types: usize,
     ) -> Result<Worksheet, String> {
-        let (sheet, lang, f, lists_name) = (&self.sheet, self.lang, &self.f, &self.lists_name);
-        let (council_name, set_name, edition) =
-            (&self.council_name, &self.set_name, sheet.edition());
         let mut council = Worksheet::new();
-        xlsx(council.set_name(council_name.as_str()))?;
+        xlsx(council.set_name(self.council_name.as_str()))?;
         xlsx(council.set_column_width(1, 48))?;
         xlsx(council.set_column_width(2, 36))?;
         xlsx(council.set_column_width(3, 12))?;
+        self.council_heading(&mut council)?;
+        for (i, field) in FIELDS.iter().enumerate() {
+            let row = 3 + u32::try_from(i).unwrap_or(0);
+            self.council_field(&mut council, row, field, args, types)?;
+        }
+        let head = 4 + u32::try_from(FIELDS.len()).unwrap_or(0);
+        self.members_table(&mut council, head, members, member_sheets, args.chair)?;
+        xlsx(council.set_column_hidden(0))?;
+        council.set_active(true);
+        Ok(council)
+    }
+
+    /// The council sheet's title (the product set) and how to fill the workbook in.
+    fn council_heading(&self, council: &mut Worksheet) -> Result<(), String> {
+        let (lang, f, set_name, product_set) =
+            (self.lang, &self.f, &self.set_name, self.sheet.product_set);
         xlsx(council.write_string_with_format(
             0,
             1,
             say(
                 lang,
                 &format!(
-                    "Phiếu chấm điểm của hội đồng OCOP — bộ sản phẩm {}: {set_name}",
-                    sheet.product_set
+                    "Phiếu chấm điểm của hội đồng OCOP — bộ sản phẩm {product_set}: {set_name}"
                 ),
-                &format!(
-                    "OCOP council scoring workbook — product set {}: {set_name}",
-                    sheet.product_set
-                ),
+                &format!("OCOP council scoring workbook — product set {product_set}: {set_name}"),
             ),
             &f.title,
         ))?;
@@ -447,37 +461,69 @@ impl Book<'_> {
             ),
             &f.note,
         ))?;
-        for (i, (key, vi, en)) in FIELDS.iter().enumerate() {
-            let row = 3 + u32::try_from(i).unwrap_or(0);
-            xlsx(council.write_string(row, 0, *key))?;
-            xlsx(council.write_string_with_format(row, 1, say(lang, vi, en), &f.head))?;
-            let value = match *key {
-                "edition" => Some(edition.id().to_owned()),
-                "product_set" => Some(sheet.product_set.to_string()),
-                "reference" => args.reference.clone(),
-                _ => None,
-            };
-            match value {
-                Some(v) => xlsx(council.write_string_with_format(row, 2, &v, &f.input))?,
-                None => xlsx(council.write_blank(row, 2, &f.input))?,
-            };
-            let validation = match *key {
-                "subject_type" => Some(DataValidation::new().allow_list_formula(Formula::new(
-                    format!("={}", list_range(lists_name, 0, types)),
-                ))),
-                "dossier_rejected" => Some(DataValidation::new().allow_list_formula(Formula::new(
-                    format!("={}", list_range(lists_name, 1, 2)),
-                ))),
-                "level" => Some(xlsx(DataValidation::new().allow_list_strings(
-                    &Level::ALL.iter().map(|l| l.wire()).collect::<Vec<_>>(),
-                ))?),
-                _ => None,
-            };
-            if let Some(v) = validation {
-                xlsx(council.add_data_validation(row, 2, row, 2, &v))?;
-            }
+        Ok(())
+    }
+
+    /// One field's row: its key (in the hidden column, for the reader), its label, the value
+    /// already known (edition, product set, reference) and, where the answer is one of a
+    /// list, its dropdown.
+    fn council_field(
+        &self,
+        council: &mut Worksheet,
+        row: u32,
+        (key, vi, en): &(&str, &str, &str),
+        args: &CouncilWorkbookArgs,
+        types: usize,
+    ) -> Result<(), String> {
+        let (lang, f) = (self.lang, &self.f);
+        xlsx(council.write_string(row, 0, *key))?;
+        xlsx(council.write_string_with_format(row, 1, say(lang, vi, en), &f.head))?;
+        let value = match *key {
+            "edition" => Some(self.sheet.edition().id().to_owned()),
+            "product_set" => Some(self.sheet.product_set.to_string()),
+            "reference" => args.reference.clone(),
+            _ => None,
+        };
+        match value {
+            Some(v) => xlsx(council.write_string_with_format(row, 2, &v, &f.input))?,
+            None => xlsx(council.write_blank(row, 2, &f.input))?,
+        };
+        if let Some(v) = self.field_dropdown(key, types)? {
+            xlsx(council.add_data_validation(row, 2, row, 2, &v))?;
         }
-        let head = 4 + u32::try_from(FIELDS.len()).unwrap_or(0);
+        Ok(())
+    }
+
+    /// The dropdown of a council field chosen from a list: the subject types, yes/no, or the
+    /// council levels.
+    fn field_dropdown(&self, key: &str, types: usize) -> Result<Option<DataValidation>, String> {
+        let lists_name = &self.lists_name;
+        Ok(match key {
+            "subject_type" => Some(DataValidation::new().allow_list_formula(Formula::new(
+                format!("={}", list_range(lists_name, 0, types)),
+            ))),
+            "dossier_rejected" => Some(
+                DataValidation::new()
+                    .allow_list_formula(Formula::new(format!("={}", list_range(lists_name, 1, 2)))),
+            ),
+            "level" => Some(xlsx(DataValidation::new().allow_list_strings(
+                &Level::ALL.iter().map(|l| l.wire()).collect::<Vec<_>>(),
+            ))?),
+            _ => None,
+        })
+    }
+
+    /// The members' table from row `head`: a `member` row per member with their name, their
+    /// sheet and the chair's mark.
+    fn members_table(
+        &self,
+        council: &mut Worksheet,
+        head: u32,
+        members: &[String],
+        member_sheets: &[String],
+        chair: Option<usize>,
+    ) -> Result<(), String> {
+        let (lang, f) = (self.lang, &self.f);
         xlsx(council.write_string(head, 0, "members"))?;
         for (col, (vi, en)) in [
             ("Thành viên", "Member"),
@@ -499,15 +545,13 @@ impl Book<'_> {
             xlsx(council.write_string(row, 0, "member"))?;
             xlsx(council.write_string_with_format(row, 1, member, &f.input))?;
             xlsx(council.write_string(row, 2, sheet_name))?;
-            if args.chair == Some(i + 1) {
+            if chair == Some(i + 1) {
                 xlsx(council.write_string_with_format(row, 3, "x", &f.input))?;
             } else {
                 xlsx(council.write_blank(row, 3, &f.input))?;
             }
         }
-        xlsx(council.set_column_hidden(0))?;
-        council.set_active(true);
-        Ok(council)
+        Ok(())
     }
 
     /// A member's sheet: the sheet as printed, an answer to pick on each criterion.
@@ -517,10 +561,53 @@ impl Book<'_> {
         name: &str,
         list_rows: &[ListRow],
     ) -> Result<Worksheet, String> {
-        let (sheet, lang, f, lists_name) = (&self.sheet, self.lang, &self.f, &self.lists_name);
-        let (set_name, edition) = (&self.set_name, sheet.edition());
+        let (lang, f) = (self.lang, &self.f);
         let mut ws = Worksheet::new();
         xlsx(ws.set_name(name))?;
+        self.member_heading(&mut ws, member)?;
+        let mut row = FIRST_ROW;
+        let mut position = 0usize;
+        let mut points_rows = Vec::new();
+        for part in &self.sheet.data().parts {
+            xlsx(ws.write_string_with_format(
+                row,
+                NAME,
+                format!("{} {} ({})", part.code, part.name.get(lang), part.max),
+                &f.part,
+            ))?;
+            row += 1;
+            for section in &part.sections {
+                xlsx(ws.write_string_with_format(
+                    row,
+                    NAME,
+                    format!(
+                        "{} {} ({})",
+                        section.code,
+                        section.name.get(lang),
+                        section.max
+                    ),
+                    &f.section,
+                ))?;
+                row += 1;
+                for c in &section.criteria {
+                    let Some(&list_row) = list_rows.get(position) else {
+                        break;
+                    };
+                    position += 1;
+                    self.criterion_row(&mut ws, row, c, list_row)?;
+                    points_rows.push(row);
+                    row += 1;
+                }
+            }
+        }
+        self.member_total(&mut ws, row, &points_rows)?;
+        Ok(ws)
+    }
+
+    /// The top of a member's sheet: column widths, the title (member, product set, edition),
+    /// how to fill it in, and the column heads, frozen while scrolling.
+    fn member_heading(&self, ws: &mut Worksheet, member: &str) -> Result<(), String> {
+        let (lang, f, set_name) = (self.lang, &self.f, &self.set_name);
         for (col, width) in [
             (CODE, 8.0),
             (NAME, 48.0),
@@ -537,8 +624,8 @@ impl Book<'_> {
             format!(
                 "{member} — {} {}: {set_name} ({})",
                 say(lang, "bộ sản phẩm", "product set"),
-                sheet.product_set,
-                edition.id()
+                self.sheet.product_set,
+                self.sheet.edition().id()
             ),
             &f.title,
         ))?;
@@ -564,87 +651,64 @@ impl Book<'_> {
             xlsx(ws.write_string_with_format(FIRST_ROW - 1, col, h, &f.head))?;
         }
         xlsx(ws.set_freeze_panes(FIRST_ROW, 0))?;
-        let mut row = FIRST_ROW;
-        let mut position = 0usize;
-        let mut points_rows = Vec::new();
-        for part in &sheet.data().parts {
-            xlsx(ws.write_string_with_format(
-                row,
-                NAME,
-                format!("{} {} ({})", part.code, part.name.get(lang), part.max),
-                &f.part,
-            ))?;
-            row += 1;
-            for section in &part.sections {
-                xlsx(ws.write_string_with_format(
+        Ok(())
+    }
+
+    /// A criterion's row: its code and name, the choice (a dropdown of its entries on the
+    /// lists sheet), the points the choice earns, the knock-out finding where it has one,
+    /// and its options as printed.
+    fn criterion_row(
+        &self,
+        ws: &mut Worksheet,
+        row: u32,
+        c: &Criterion,
+        (list_row, count): ListRow,
+    ) -> Result<(), String> {
+        let (lang, f, lists_name) = (self.lang, &self.f, &self.lists_name);
+        xlsx(ws.write_string_with_format(row, CODE, c.code.as_str(), &f.wrap))?;
+        xlsx(ws.write_string_with_format(row, NAME, c.name.get(lang), &f.wrap))?;
+        xlsx(ws.write_blank(row, CHOICE, &f.input))?;
+        let choice = list_range(lists_name, list_row, count);
+        let points = list_range(lists_name, list_row + 1, count);
+        let here = format!("{}{}", letters(CHOICE), row + 1);
+        xlsx(ws.write_formula(
+            row,
+            POINTS,
+            Formula::new(format!(
+                "=IF({here}=\"\",\"\",IFERROR(INDEX({points},MATCH({here},{choice},0)),\"\"))"
+            )),
+        ))?;
+        let validation = DataValidation::new()
+            .allow_list_formula(Formula::new(format!("={choice}")))
+            .set_error_style(DataValidationErrorStyle::Stop);
+        xlsx(ws.add_data_validation(row, CHOICE, row, CHOICE, &validation))?;
+        if c.knockout.is_some() {
+            xlsx(ws.write_blank(row, KNOCKOUT, &f.input))?;
+            xlsx(
+                ws.add_data_validation(
                     row,
-                    NAME,
-                    format!(
-                        "{} {} ({})",
-                        section.code,
-                        section.name.get(lang),
-                        section.max
-                    ),
-                    &f.section,
-                ))?;
-                row += 1;
-                for c in &section.criteria {
-                    let Some(&(list_row, count)) = list_rows.get(position) else {
-                        break;
-                    };
-                    position += 1;
-                    xlsx(ws.write_string_with_format(row, CODE, c.code.as_str(), &f.wrap))?;
-                    xlsx(ws.write_string_with_format(row, NAME, c.name.get(lang), &f.wrap))?;
-                    xlsx(ws.write_blank(row, CHOICE, &f.input))?;
-                    let choice = list_range(lists_name, list_row, count);
-                    let points = list_range(lists_name, list_row + 1, count);
-                    let here = format!("{}{}", letters(CHOICE), row + 1);
-                    xlsx(ws.write_formula(
-                        row,
-                        POINTS,
-                        Formula::new(format!(
-                            "=IF({here}=\"\",\"\",IFERROR(INDEX({points},MATCH({here},{choice},0)),\"\"))"
-                        )),
-                    ))?;
-                    points_rows.push(row);
-                    let validation = DataValidation::new()
-                        .allow_list_formula(Formula::new(format!("={choice}")))
-                        .set_error_style(DataValidationErrorStyle::Stop);
-                    xlsx(ws.add_data_validation(row, CHOICE, row, CHOICE, &validation))?;
-                    if c.knockout.is_some() {
-                        xlsx(ws.write_blank(row, KNOCKOUT, &f.input))?;
-                        xlsx(ws.add_data_validation(
-                            row,
-                            KNOCKOUT,
-                            row,
-                            KNOCKOUT,
-                            &DataValidation::new().allow_list_formula(Formula::new(format!(
-                                "={}",
-                                list_range(lists_name, 1, 2)
-                            ))),
-                        ))?;
-                    }
-                    let mut printed: Vec<String> =
-                        (0..c.options.len()).map(|i| entry(c, i, lang)).collect();
-                    if let Some(r) = &c.requirement {
-                        printed.push(format!(
-                            "{} {}",
-                            say(lang, "Yêu cầu:", "Requirement:"),
-                            r.get(lang)
-                        ));
-                    }
-                    if let Some(k) = &c.knockout {
-                        printed.push(format!(
-                            "{} {}",
-                            say(lang, "Điều kiện loại:", "Knock-out:"),
-                            k.text.get(lang)
-                        ));
-                    }
-                    xlsx(ws.write_string_with_format(row, OPTIONS, printed.join("\n"), &f.wrap))?;
-                    row += 1;
-                }
-            }
+                    KNOCKOUT,
+                    row,
+                    KNOCKOUT,
+                    &DataValidation::new().allow_list_formula(Formula::new(format!(
+                        "={}",
+                        list_range(lists_name, 1, 2)
+                    ))),
+                ),
+            )?;
         }
+        xlsx(ws.write_string_with_format(row, OPTIONS, printed_options(c, lang), &f.wrap))?;
+        Ok(())
+    }
+
+    /// The total row under the criteria: the sum of the points column.
+    fn member_total(
+        &self,
+        ws: &mut Worksheet,
+        row: u32,
+        points_rows: &[u32],
+    ) -> Result<(), String> {
+        let (lang, f) = (self.lang, &self.f);
         if let (Some(first), Some(last)) = (points_rows.first(), points_rows.last()) {
             xlsx(ws.write_string_with_format(row, NAME, say(lang, "Tổng điểm", "Total"), &f.part))?;
             let column = letters(POINTS);
@@ -654,8 +718,29 @@ impl Book<'_> {
                 Formula::new(format!("=SUM({column}{}:{column}{})", first + 1, last + 1)),
             ))?;
         }
-        Ok(ws)
+        Ok(())
     }
+}
+
+/// A criterion's options as the printed sheet has them, then its requirement and knock-out
+/// condition, one a line.
+fn printed_options(c: &Criterion, lang: Lang) -> String {
+    let mut printed: Vec<String> = (0..c.options.len()).map(|i| entry(c, i, lang)).collect();
+    if let Some(r) = &c.requirement {
+        printed.push(format!(
+            "{} {}",
+            say(lang, "Yêu cầu:", "Requirement:"),
+            r.get(lang)
+        ));
+    }
+    if let Some(k) = &c.knockout {
+        printed.push(format!(
+            "{} {}",
+            say(lang, "Điều kiện loại:", "Knock-out:"),
+            k.text.get(lang)
+        ));
+    }
+    printed.join("\n")
 }
 
 /// A problem found in a workbook, with the cell it is in (when one is to blame).
@@ -706,200 +791,300 @@ pub(crate) struct ReadWorkbook {
     pub(crate) errors: Vec<CellError>,
 }
 
-/// Reads a filled workbook into a council. A cell that cannot be read is reported and left
-/// out, so that the council's own checks still find every other problem (a blank answer…).
-pub(crate) fn read_workbook(path: &str) -> Result<ReadWorkbook, String> {
-    let catalog = Catalog::builtin();
-    let mut book = open_workbook_auto(path).map_err(|e| format!("{path}: {e}"))?;
-    let names = book.sheet_names();
-    let council_name = names.first().cloned().ok_or("the workbook has no sheet")?;
-    let council = book
-        .worksheet_range(&council_name)
-        .map_err(|e| format!("{path}: {e}"))?;
-    let mut cells = Cells::default();
-    let mut errors: Vec<CellError> = Vec::new();
-    let bad = |cell: String, path: &str, problem: Problem, errors: &mut Vec<CellError>| {
-        errors.push(CellError {
+/// The words a yes/no cell may hold for "yes", and for "no" (empty is "no").
+const YES_WORDS: &[&str] = &["có", "yes", "x", "true", "1"];
+const NO_WORDS: &[&str] = &["không", "no", "false", "0", ""];
+
+/// The council sheet's field keys and the JSON Pointer of the council each one fills.
+const FIELD_POINTERS: &[(&str, &str)] = &[
+    ("edition", "/edition"),
+    ("product_set", "/productSet"),
+    ("reference", "/reference"),
+    ("subject_type", "/subjectType"),
+    ("evaluated_on", "/evaluatedOn"),
+    ("level", "/level"),
+    ("knockouts", "/knockouts"),
+    ("dossier_rejected", "/dossierRejected"),
+    ("max_spread", "/rules/maxSpread"),
+];
+
+/// What reading a workbook has found so far: where each part of the council came from, and
+/// the cells that could not be read.
+#[derive(Default)]
+struct Reading {
+    cells: Cells,
+    errors: Vec<CellError>,
+}
+
+impl Reading {
+    /// A cell that cannot be read: reported, and its value left out of the council.
+    fn bad(&mut self, cell: String, path: &str, problem: Problem) {
+        self.errors.push(CellError {
             error: InputError::at(path, problem),
             cell: Some(cell),
         });
-    };
-    // The council sheet: key (column A) → value (column C).
-    let mut values: BTreeMap<&str, (String, String)> = BTreeMap::new();
-    let mut member_rows: Vec<(String, String, bool, u32)> = Vec::new();
-    for (row, key) in column(&council, 0) {
-        let value = text_at(&council, row, 2);
-        match key.as_str() {
-            "member" => member_rows.push((
-                text_at(&council, row, 1),
-                value,
-                !text_at(&council, row, 3).is_empty(),
-                row,
-            )),
-            k => {
-                if let Some((field, _, _)) = FIELDS.iter().find(|(f, _, _)| *f == k) {
-                    values.insert(field, (value, cell_ref(&council_name, row, 2)));
+    }
+
+    /// The reading so far, with the council when it could be put together.
+    fn finish(self, council: Option<CouncilInput>) -> ReadWorkbook {
+        ReadWorkbook {
+            council,
+            cells: self.cells,
+            errors: self.errors,
+        }
+    }
+}
+
+/// One `member` row of the council sheet: the member's name, the sheet they scored on,
+/// whether they chair the council, and the row (0-based).
+struct MemberRow {
+    name: String,
+    sheet: String,
+    chair: bool,
+    row: u32,
+}
+
+/// The council sheet as filled in: each field's text and cell, and the member rows.
+struct CouncilSheet {
+    name: String,
+    fields: BTreeMap<&'static str, (String, String)>,
+    members: Vec<MemberRow>,
+}
+
+impl CouncilSheet {
+    /// Reads the council sheet: key (column A) → value (column C); a `member` row also has
+    /// the member's name (column B) and the chair's mark (column D).
+    fn read(name: String, range: &Range<Data>) -> CouncilSheet {
+        let mut fields = BTreeMap::new();
+        let mut members = Vec::new();
+        for (row, key) in column(range, 0) {
+            let value = text_at(range, row, 2);
+            match key.as_str() {
+                "member" => members.push(MemberRow {
+                    name: text_at(range, row, 1),
+                    sheet: value,
+                    chair: !text_at(range, row, 3).is_empty(),
+                    row,
+                }),
+                k => {
+                    if let Some((field, _, _)) = FIELDS.iter().find(|(f, _, _)| *f == k) {
+                        fields.insert(*field, (value, cell_ref(&name, row, 2)));
+                    }
                 }
             }
         }
-    }
-    if values.is_empty() {
-        return Ok(ReadWorkbook {
-            council: None,
-            cells,
-            errors: vec![CellError {
-                error: InputError::at(
-                    "",
-                    Problem::InvalidCsv(format!(
-                        "the first sheet, `{council_name}`, is not an ocop council sheet (write one with `ocop council-workbook`)"
-                    )),
-                ),
-                cell: None,
-            }],
-        });
-    }
-    let field = |k: &str| values.get(k).map(|(v, c)| (v.as_str(), c.clone()));
-    for (key, pointer) in [
-        ("edition", "/edition"),
-        ("product_set", "/productSet"),
-        ("reference", "/reference"),
-        ("subject_type", "/subjectType"),
-        ("evaluated_on", "/evaluatedOn"),
-        ("level", "/level"),
-        ("knockouts", "/knockouts"),
-        ("dossier_rejected", "/dossierRejected"),
-        ("max_spread", "/rules/maxSpread"),
-    ] {
-        if let Some((_, c)) = field(key) {
-            cells.0.insert(pointer.to_owned(), c);
+        CouncilSheet {
+            name,
+            fields,
+            members,
         }
     }
-    let need = |k: &str, pointer: &str, errors: &mut Vec<CellError>| -> Option<(String, String)> {
-        match field(k) {
+
+    /// A field's text and cell, when the sheet has its row.
+    fn field(&self, key: &str) -> Option<(&str, String)> {
+        self.fields.get(key).map(|(v, c)| (v.as_str(), c.clone()))
+    }
+
+    /// A field's text and cell, when it is filled in.
+    fn filled(&self, key: &str) -> Option<(&str, String)> {
+        self.field(key).filter(|(v, _)| !v.is_empty())
+    }
+
+    /// A field the council cannot do without: reported as missing when empty or absent.
+    fn need(&self, key: &str, pointer: &str, r: &mut Reading) -> Option<(String, String)> {
+        match self.field(key) {
             Some((v, c)) if !v.is_empty() => Some((v.to_owned(), c)),
-            Some((_, c)) => {
-                errors.push(CellError {
-                    error: InputError::at(pointer, Problem::MissingField(k.to_owned())),
-                    cell: Some(c),
-                });
-                None
-            }
-            None => {
-                errors.push(CellError {
-                    error: InputError::at(pointer, Problem::MissingField(k.to_owned())),
-                    cell: None,
+            cell => {
+                r.errors.push(CellError {
+                    error: InputError::at(pointer, Problem::MissingField(key.to_owned())),
+                    cell: cell.map(|(_, c)| c),
                 });
                 None
             }
         }
-    };
-    let edition_id = need("edition", "/edition", &mut errors);
-    let product_set = need("product_set", "/productSet", &mut errors).and_then(|(v, c)| {
-        v.parse::<u8>().ok().or_else(|| {
-            bad(
-                c,
-                "/productSet",
-                Problem::WrongType {
-                    expected: "a product set number",
-                    found: format!("`{v}`"),
-                },
-                &mut errors,
-            );
-            None
-        })
-    });
+    }
+
+    /// Records the cell of each field the sheet has, so that later problems name it.
+    fn locate_fields(&self, cells: &mut Cells) {
+        for (key, pointer) in FIELD_POINTERS {
+            if let Some((_, c)) = self.field(key) {
+                cells.0.insert((*pointer).to_owned(), c);
+            }
+        }
+    }
+}
+
+/// The reading of a first sheet that is not a council sheet (another workbook was given).
+fn not_a_council_sheet(council_name: &str) -> ReadWorkbook {
+    ReadWorkbook {
+        council: None,
+        cells: Cells::default(),
+        errors: vec![CellError {
+            error: InputError::at(
+                "",
+                Problem::InvalidCsv(format!(
+                    "the first sheet, `{council_name}`, is not an ocop council sheet (write one with `ocop council-workbook`)"
+                )),
+            ),
+            cell: None,
+        }],
+    }
+}
+
+/// The council's own fields, each read from its cell (`None` where it could not be).
+struct Header<'c> {
+    /// The edition as written (kept even when the catalog does not know it).
+    edition_id: Option<String>,
+    product_set: Option<u8>,
+    subject_type: Option<SubjectType>,
+    evaluated_on: Option<Date>,
+    level: Option<Level>,
+    knockouts: Vec<String>,
+    dossier_rejected: bool,
+    max_spread: Option<u8>,
+    /// The product set's scoring sheet, which the members' answers are read against.
+    sheet: Option<SheetRef<'c>>,
+}
+
+/// Reads the council's fields in the order the sheet lists them, so problems are reported in
+/// that order.
+fn read_header<'c>(catalog: &'c Catalog, council: &CouncilSheet, r: &mut Reading) -> Header<'c> {
+    let edition_id = council.need("edition", "/edition", r);
+    let product_set = product_set_number(council, r);
     let edition = edition_id.as_ref().and_then(|(id, c)| {
         catalog
             .find_edition(id)
             .map_err(|e| {
-                errors.push(CellError {
+                r.errors.push(CellError {
                     error: e,
                     cell: Some(c.clone()),
                 });
             })
             .ok()
     });
-    let subject_type = need("subject_type", "/subjectType", &mut errors).and_then(|(v, c)| {
-        let found = SubjectType::parse(&v).or_else(|| {
-            edition.and_then(|e| {
-                e.data()
-                    .subject_types
-                    .iter()
-                    .find(|t| {
-                        t.name.vi.eq_ignore_ascii_case(&v)
-                            || t.name.en.eq_ignore_ascii_case(&v)
-                            || t.name.vi.to_lowercase() == v.to_lowercase()
-                    })
-                    .map(|t| t.id)
-            })
-        });
-        if found.is_none() {
-            bad(
-                c,
-                "/subjectType",
-                Problem::UnknownSubjectType {
-                    found: v.clone(),
-                    allowed: SubjectType::names(),
-                },
-                &mut errors,
-            );
-        }
-        found
-    });
-    let evaluated_on = field("evaluated_on")
-        .filter(|(v, _)| !v.is_empty())
-        .and_then(|(v, c)| {
-            ocop_core::table::parse_table_date(v).or_else(|| {
-                bad(
-                    c,
-                    "/evaluatedOn",
-                    Problem::InvalidDate(v.to_owned()),
-                    &mut errors,
-                );
-                None
-            })
-        });
-    let level = field("level")
-        .filter(|(v, _)| !v.is_empty())
-        .and_then(|(v, c)| {
-            Level::parse(v).or_else(|| {
-                bad(
-                    c,
-                    "/level",
-                    Problem::NotOneOf {
-                        what: Level::WHAT,
-                        found: v.to_owned(),
-                        allowed: Level::names(),
-                    },
-                    &mut errors,
-                );
-                None
-            })
-        });
-    let yes_words = ["có", "yes", "x", "true", "1"];
-    let no_words = ["không", "no", "false", "0", ""];
-    let dossier_rejected = field("dossier_rejected")
-        .and_then(|(v, c)| {
-            let v = v.to_lowercase();
-            if yes_words.contains(&v.as_str()) {
-                Some(true)
-            } else if no_words.contains(&v.as_str()) {
-                Some(false)
-            } else {
-                bad(
-                    c,
-                    "/dossierRejected",
-                    Problem::WrongType {
-                        expected: "Có or Không (yes or no)",
-                        found: format!("`{v}`"),
-                    },
-                    &mut errors,
-                );
-                None
-            }
+    let subject_type = subject_type(council, edition, r);
+    let evaluated_on = meeting_day(council, r);
+    let level = council_level(council, r);
+    let dossier_rejected = dossier_rejected(council, r);
+    let knockouts = council_knockouts(council);
+    let max_spread = max_spread(council, r);
+    let sheet = scoring_sheet(edition, product_set, r);
+    Header {
+        edition_id: edition_id.map(|(id, _)| id),
+        product_set,
+        subject_type,
+        evaluated_on,
+        level,
+        knockouts,
+        dossier_rejected,
+        max_spread,
+        sheet,
+    }
+}
+
+/// The product set's number (1–26).
+fn product_set_number(council: &CouncilSheet, r: &mut Reading) -> Option<u8> {
+    let (v, c) = council.need("product_set", "/productSet", r)?;
+    v.parse::<u8>().ok().or_else(|| {
+        let found = format!("`{v}`");
+        r.bad(
+            c,
+            "/productSet",
+            Problem::WrongType {
+                expected: "a product set number",
+                found,
+            },
+        );
+        None
+    })
+}
+
+/// The subject type: its wire name, or its name in either language as the dropdown shows it.
+fn subject_type(
+    council: &CouncilSheet,
+    edition: Option<&Edition>,
+    r: &mut Reading,
+) -> Option<SubjectType> {
+    let (v, c) = council.need("subject_type", "/subjectType", r)?;
+    let found = SubjectType::parse(&v).or_else(|| {
+        edition.and_then(|e| {
+            e.data()
+                .subject_types
+                .iter()
+                .find(|t| {
+                    t.name.vi.eq_ignore_ascii_case(&v)
+                        || t.name.en.eq_ignore_ascii_case(&v)
+                        || t.name.vi.to_lowercase() == v.to_lowercase()
+                })
+                .map(|t| t.id)
         })
-        .unwrap_or(false);
-    let knockouts: Vec<String> = field("knockouts")
+    });
+    if found.is_none() {
+        r.bad(
+            c,
+            "/subjectType",
+            Problem::UnknownSubjectType {
+                found: v.clone(),
+                allowed: SubjectType::names(),
+            },
+        );
+    }
+    found
+}
+
+/// The day of the council's meeting, when filled in.
+fn meeting_day(council: &CouncilSheet, r: &mut Reading) -> Option<Date> {
+    let (v, c) = council.filled("evaluated_on")?;
+    ocop_core::table::parse_table_date(v).or_else(|| {
+        r.bad(c, "/evaluatedOn", Problem::InvalidDate(v.to_owned()));
+        None
+    })
+}
+
+/// The council's level, when filled in (empty: the first level).
+fn council_level(council: &CouncilSheet, r: &mut Reading) -> Option<Level> {
+    let (v, c) = council.filled("level")?;
+    Level::parse(v).or_else(|| {
+        r.bad(
+            c,
+            "/level",
+            Problem::NotOneOf {
+                what: Level::WHAT,
+                found: v.to_owned(),
+                allowed: Level::names(),
+            },
+        );
+        None
+    })
+}
+
+/// Whether the dossier was rejected: a yes/no cell, "no" when empty or unreadable.
+fn dossier_rejected(council: &CouncilSheet, r: &mut Reading) -> bool {
+    let Some((v, c)) = council.field("dossier_rejected") else {
+        return false;
+    };
+    let v = v.to_lowercase();
+    if YES_WORDS.contains(&v.as_str()) {
+        true
+    } else if NO_WORDS.contains(&v.as_str()) {
+        false
+    } else {
+        r.bad(
+            c,
+            "/dossierRejected",
+            Problem::WrongType {
+                expected: "Có or Không (yes or no)",
+                found: format!("`{v}`"),
+            },
+        );
+        false
+    }
+}
+
+/// The knock-outs the council decided: criterion codes separated by `;` or `,`.
+fn council_knockouts(council: &CouncilSheet) -> Vec<String> {
+    council
+        .field("knockouts")
         .map(|(v, _)| {
             v.split([';', ','])
                 .map(str::trim)
@@ -907,132 +1092,187 @@ pub(crate) fn read_workbook(path: &str) -> Result<ReadWorkbook, String> {
                 .map(str::to_owned)
                 .collect()
         })
-        .unwrap_or_default();
-    let max_spread = field("max_spread")
-        .filter(|(v, _)| !v.is_empty())
-        .and_then(|(v, c)| {
-            v.parse::<u8>().ok().or_else(|| {
-                bad(
-                    c,
-                    "/rules/maxSpread",
-                    Problem::WrongType {
-                        expected: "a whole number of points",
-                        found: format!("`{v}`"),
-                    },
-                    &mut errors,
-                );
-                None
-            })
-        });
-    let sheet = match (edition, product_set) {
-        (Some(e), Some(n)) => match e.find_sheet(n) {
-            Ok(s) => Some(s),
-            Err(err) => {
-                errors.push(CellError {
-                    cell: cells.of("/productSet"),
-                    error: err,
-                });
-                None
-            }
-        },
-        _ => None,
+        .unwrap_or_default()
+}
+
+/// The largest difference allowed between members' totals, when filled in.
+fn max_spread(council: &CouncilSheet, r: &mut Reading) -> Option<u8> {
+    let (v, c) = council.filled("max_spread")?;
+    v.parse::<u8>().ok().or_else(|| {
+        r.bad(
+            c,
+            "/rules/maxSpread",
+            Problem::WrongType {
+                expected: "a whole number of points",
+                found: format!("`{v}`"),
+            },
+        );
+        None
+    })
+}
+
+/// The scoring sheet of the product set in the edition, when both could be read.
+fn scoring_sheet<'c>(
+    edition: Option<&'c Edition>,
+    product_set: Option<u8>,
+    r: &mut Reading,
+) -> Option<SheetRef<'c>> {
+    let (Some(e), Some(n)) = (edition, product_set) else {
+        return None;
     };
-    // The members' sheets.
+    match e.find_sheet(n) {
+        Ok(s) => Some(s),
+        Err(err) => {
+            r.errors.push(CellError {
+                cell: r.cells.of("/productSet"),
+                error: err,
+            });
+            None
+        }
+    }
+}
+
+/// Reads each member's sheet named on the council sheet; a missing sheet is reported and
+/// its member left out.
+fn read_members(
+    book: &mut Sheets<BufReader<File>>,
+    council: &CouncilSheet,
+    sheet: Option<&SheetRef<'_>>,
+    r: &mut Reading,
+) -> Vec<MemberSheet> {
     let mut members = Vec::new();
-    for (i, (name, sheet_name, chair, row)) in member_rows.iter().enumerate() {
+    for (i, member) in council.members.iter().enumerate() {
         let at = format!("/members/{i}");
-        let Ok(range) = book.worksheet_range(sheet_name) else {
-            bad(
-                cell_ref(&council_name, *row, 2),
+        let Ok(range) = book.worksheet_range(&member.sheet) else {
+            r.bad(
+                cell_ref(&council.name, member.row, 2),
                 &at,
-                Problem::InvalidCsv(format!("there is no sheet named `{sheet_name}`")),
-                &mut errors,
+                Problem::InvalidCsv(format!("there is no sheet named `{}`", member.sheet)),
             );
             continue;
         };
-        cells.0.insert(at.clone(), cell_ref(sheet_name, 0, 0));
-        let mut answers = Answers::default();
-        let mut member_knockouts = Vec::new();
-        for (row, code) in column(&range, CODE) {
-            let Some(criterion) = sheet.as_ref().and_then(|s| s.criterion_by_code(&code)) else {
-                continue;
-            };
-            let pointer = format!("{at}/answers/{}", ocop_core::read::pointer_segment(&code));
-            let here = cell_ref(sheet_name, row, CHOICE);
-            cells.0.insert(pointer.clone(), here.clone());
-            let value = text_at(&range, row, CHOICE);
-            if !value.is_empty() {
-                match option_of(&value, criterion) {
-                    Some(o) => {
-                        answers.insert(code.clone(), o);
-                    }
-                    None => bad(
-                        here,
-                        &pointer,
-                        Problem::WrongType {
-                            expected: "one of the options in the list (its number: 1 = the first option, 0 = none applies)",
-                            found: format!("`{}`", value.chars().take(60).collect::<String>()),
-                        },
-                        &mut errors,
-                    ),
-                }
-            }
-            let flag = text_at(&range, row, KNOCKOUT).to_lowercase();
-            if criterion.knockout.is_some() && yes_words.contains(&flag.as_str()) {
-                cells.0.insert(
-                    format!("{at}/knockouts/{}", member_knockouts.len()),
-                    cell_ref(sheet_name, row, KNOCKOUT),
-                );
-                member_knockouts.push(code.clone());
-            }
-        }
+        r.cells.0.insert(at.clone(), cell_ref(&member.sheet, 0, 0));
+        let (answers, knockouts) = member_answers(&range, &member.sheet, &at, sheet, r);
         members.push(MemberSheet {
-            name: Some(name.clone()).filter(|n| !n.is_empty()),
-            chair: *chair,
+            name: Some(member.name.clone()).filter(|n| !n.is_empty()),
+            chair: member.chair,
             answers,
-            knockouts: member_knockouts,
+            knockouts,
         });
     }
-    if member_rows.is_empty() {
-        errors.push(CellError {
+    members
+}
+
+/// One member's answers (column C) and the knock-outs they found (column E), on the rows
+/// whose criterion code (column A) is on the product set's sheet.
+fn member_answers(
+    range: &Range<Data>,
+    sheet_name: &str,
+    at: &str,
+    sheet: Option<&SheetRef<'_>>,
+    r: &mut Reading,
+) -> (Answers, Vec<String>) {
+    let mut answers = Answers::default();
+    let mut knockouts = Vec::new();
+    for (row, code) in column(range, CODE) {
+        let Some(criterion) = sheet.and_then(|s| s.criterion_by_code(&code)) else {
+            continue;
+        };
+        let pointer = format!("{at}/answers/{}", ocop_core::read::pointer_segment(&code));
+        let here = cell_ref(sheet_name, row, CHOICE);
+        r.cells.0.insert(pointer.clone(), here.clone());
+        let value = text_at(range, row, CHOICE);
+        if !value.is_empty() {
+            match option_of(&value, criterion) {
+                Some(o) => {
+                    answers.insert(code.clone(), o);
+                }
+                None => r.bad(
+                    here,
+                    &pointer,
+                    Problem::WrongType {
+                        expected: "one of the options in the list (its number: 1 = the first option, 0 = none applies)",
+                        found: format!("`{}`", value.chars().take(60).collect::<String>()),
+                    },
+                ),
+            }
+        }
+        let flag = text_at(range, row, KNOCKOUT).to_lowercase();
+        if criterion.knockout.is_some() && YES_WORDS.contains(&flag.as_str()) {
+            r.cells.0.insert(
+                format!("{at}/knockouts/{}", knockouts.len()),
+                cell_ref(sheet_name, row, KNOCKOUT),
+            );
+            knockouts.push(code.clone());
+        }
+    }
+    (answers, knockouts)
+}
+
+/// Reads a filled workbook into a council. A cell that cannot be read is reported and left
+/// out, so that the council's own checks still find every other problem (a blank answer…).
+pub(crate) fn read_workbook(path: &str) -> Result<ReadWorkbook, String> {
+    let catalog = Catalog::builtin();
+    let mut book = open_workbook_auto(path).map_err(|e| format!("{path}: {e}"))?;
+    let names = book.sheet_names();
+    let council_name = names.first().cloned().ok_or("the workbook has no sheet")?;
+    let range = book
+        .worksheet_range(&council_name)
+        .map_err(|e| format!("{path}: {e}"))?;
+    let council = CouncilSheet::read(council_name, &range);
+    if council.fields.is_empty() {
+        return Ok(not_a_council_sheet(&council.name));
+    }
+    let mut r = Reading::default();
+    council.locate_fields(&mut r.cells);
+    let header = read_header(catalog, &council, &mut r);
+    let members = read_members(&mut book, &council, header.sheet.as_ref(), &mut r);
+    if council.members.is_empty() {
+        r.errors.push(CellError {
             error: InputError::at("/members", Problem::CouncilEmpty),
             cell: None,
         });
     }
-    let (Some(edition), Some(product_set), Some(subject_type), Some(_)) =
-        (edition_id, product_set, subject_type, sheet)
-    else {
-        return Ok(ReadWorkbook {
-            council: None,
-            cells,
-            errors,
-        });
+    let reference = council
+        .field("reference")
+        .map(|(v, _)| v.to_owned())
+        .filter(|v| !v.is_empty());
+    let council = council_input(header, reference, members);
+    Ok(r.finish(council))
+}
+
+/// The council, once its edition, product set, subject type and scoring sheet are known.
+fn council_input(
+    header: Header<'_>,
+    reference: Option<String>,
+    members: Vec<MemberSheet>,
+) -> Option<CouncilInput> {
+    let (Some(edition), Some(product_set), Some(subject_type), Some(_)) = (
+        header.edition_id,
+        header.product_set,
+        header.subject_type,
+        header.sheet,
+    ) else {
+        return None;
     };
-    let input = CouncilInput {
+    Some(CouncilInput {
         format_version: None,
-        reference: field("reference")
-            .map(|(v, _)| v.to_owned())
-            .filter(|v| !v.is_empty()),
-        edition: Some(edition.0),
-        evaluated_on,
+        reference,
+        edition: Some(edition),
+        evaluated_on: header.evaluated_on,
         product_set,
         subject_type,
-        knockouts,
-        dossier_rejected,
+        knockouts: header.knockouts,
+        dossier_rejected: header.dossier_rejected,
         tourism_case: None,
-        level,
+        level: header.level,
         requirements_not_met: Vec::new(),
         requirement_rule: Default::default(),
         members,
         rules: CouncilRules {
-            max_spread,
+            max_spread: header.max_spread,
             ..CouncilRules::default()
         },
-    };
-    Ok(ReadWorkbook {
-        council: Some(input),
-        cells,
-        errors,
     })
 }
 

@@ -326,74 +326,6 @@ impl Catalog {
             .collect();
         let facts: Vec<&Facts<'_>> = all.iter().filter(|f| f.product.recognised()).collect();
         let total = count(facts.iter());
-        let subjects = distinct(facts.iter().copied());
-        let mut by_stars: BTreeMap<String, u32> = BTreeMap::new();
-        let mut by_group: BTreeMap<String, u32> = BTreeMap::new();
-        let mut by_type: BTreeMap<SubjectType, u32> = BTreeMap::new();
-        for f in &facts {
-            let stars = f.product.stars.unwrap_or_default();
-            *by_stars.entry(stars.to_string()).or_default() += 1;
-            *by_group
-                .entry(f.group.clone().unwrap_or_else(|| "?".into()))
-                .or_default() += 1;
-            *by_type.entry(f.product.subject_type).or_default() += 1;
-        }
-        let newest = self.editions().next();
-        let group_name = |code: &str| {
-            newest
-                .and_then(|e| e.data().groups.iter().find(|g| g.code == code))
-                .map(|g| g.name.clone())
-        };
-        let type_name = |t: SubjectType| {
-            newest
-                .and_then(|e| e.data().subject_types.iter().find(|x| x.id == t))
-                .map(|x| x.name.clone())
-        };
-        let counts =
-            |m: BTreeMap<String, u32>, name: &dyn Fn(&str) -> Option<Text>| -> Vec<Count> {
-                m.into_iter()
-                    .map(|(key, count)| Count {
-                        name: name(&key),
-                        percent: percent(count, total),
-                        key,
-                        count,
-                    })
-                    .collect()
-            };
-        // Beyond the last representable day, every later expiry is within the horizon.
-        let horizon = Span::new()
-            .try_days(i64::from(expiring_within_days))
-            .ok()
-            .and_then(|span| on.checked_add(span).ok())
-            .unwrap_or(Date::MAX);
-        let mut expiring: Vec<Expiring> = facts
-            .iter()
-            .filter(|f| f.valid && f.expires_on.is_some_and(|e| e <= horizon && e >= on))
-            .filter_map(|f| {
-                let e = f.expires_on?;
-                Some(Expiring {
-                    product: f.product.product.clone(),
-                    expires_on: e,
-                    days_left: (e - on).get_days(),
-                    reevaluation_filed: f.product.reevaluated_on.is_some_and(|d| d <= on),
-                })
-            })
-            .collect();
-        expiring.sort_by(|a, b| {
-            a.expires_on
-                .cmp(&b.expires_on)
-                .then(a.product.cmp(&b.product))
-        });
-        let due: Vec<&&Facts<'_>> = facts.iter().filter(|f| f.due).collect();
-        let reevaluated = count(
-            due.iter()
-                .filter(|f| f.product.reevaluated_on.is_some_and(|d| d <= on)),
-        );
-        let expired_without = count(
-            due.iter()
-                .filter(|f| f.expired && f.product.reevaluated_on.is_none_or(|d| d > on)),
-        );
-        let due_n = count(due.iter());
         let context = targets::Context {
             facts: &all,
             sales_points: &portfolio.sales_points,
@@ -402,7 +334,7 @@ impl Catalog {
             on,
             products: total,
             valid_certificates: count(facts.iter().filter(|f| f.valid)),
-            subjects,
+            subjects: distinct(facts.iter().copied()),
             registrations: count(
                 portfolio
                     .products
@@ -410,34 +342,54 @@ impl Catalog {
                     .filter(|p| p.registered_on.is_some()),
             ),
             sales_points: count(portfolio.sales_points.iter()),
-            by_stars: counts(by_stars, &|_| None),
-            by_group: counts(by_group, &group_name),
-            by_subject_type: by_type
-                .into_iter()
-                .map(|(t, count)| Count {
-                    key: t.id().to_owned(),
-                    name: type_name(t),
-                    count,
-                    percent: percent(count, total),
-                })
-                .collect(),
-            expiring,
+            by_stars: by_stars(&facts, total),
+            by_group: self.by_group(&facts, total),
+            by_subject_type: self.by_subject_type(&facts, total),
+            expiring: expiring_soon(&facts, on, expiring_within_days),
             expiring_within_days,
-            reevaluation: Coverage {
-                due: due_n,
-                reevaluated,
-                expired_without,
-                percent: if due_n == 0 {
-                    Decimal::ONE_HUNDRED
-                } else {
-                    percent(reevaluated, due_n)
-                },
-            },
+            reevaluation: reevaluation_coverage(&facts, on),
             targets: targets
                 .map(|t| t.targets.iter().map(|t| context.evaluate(t)).collect())
                 .unwrap_or_default(),
             row_errors: portfolio.row_errors.clone(),
         })
+    }
+
+    /// The recognised products by product group (I–VI, `?` when unknown), named as in the
+    /// newest edition.
+    fn by_group(&self, facts: &[&Facts<'_>], total: u32) -> Vec<Count> {
+        let mut by_group: BTreeMap<String, u32> = BTreeMap::new();
+        for f in facts {
+            *by_group
+                .entry(f.group.clone().unwrap_or_else(|| "?".into()))
+                .or_default() += 1;
+        }
+        let newest = self.editions().next();
+        counts(by_group, total, |code| {
+            newest
+                .and_then(|e| e.data().groups.iter().find(|g| g.code == code))
+                .map(|g| g.name.clone())
+        })
+    }
+
+    /// The recognised products by who makes them, named as in the newest edition.
+    fn by_subject_type(&self, facts: &[&Facts<'_>], total: u32) -> Vec<Count> {
+        let mut by_type: BTreeMap<SubjectType, u32> = BTreeMap::new();
+        for f in facts {
+            *by_type.entry(f.product.subject_type).or_default() += 1;
+        }
+        let newest = self.editions().next();
+        by_type
+            .into_iter()
+            .map(|(t, count)| Count {
+                key: t.id().to_owned(),
+                name: newest
+                    .and_then(|e| e.data().subject_types.iter().find(|x| x.id == t))
+                    .map(|x| x.name.clone()),
+                count,
+                percent: percent(count, total),
+            })
+            .collect()
     }
 
     /// [`read_portfolio_csv`] then [`Catalog::portfolio`]: the report with its bad rows.
@@ -501,6 +453,81 @@ impl Catalog {
             due,
             expires_on: status.map(|s| s.expires_on),
         }
+    }
+}
+
+/// The recognised products by stars.
+fn by_stars(facts: &[&Facts<'_>], total: u32) -> Vec<Count> {
+    let mut by_stars: BTreeMap<String, u32> = BTreeMap::new();
+    for f in facts {
+        let stars = f.product.stars.unwrap_or_default();
+        *by_stars.entry(stars.to_string()).or_default() += 1;
+    }
+    counts(by_stars, total, |_| None)
+}
+
+/// Each key's count with its share of `total` and its name, in key order.
+fn counts(m: BTreeMap<String, u32>, total: u32, name: impl Fn(&str) -> Option<Text>) -> Vec<Count> {
+    m.into_iter()
+        .map(|(key, count)| Count {
+            name: name(&key),
+            percent: percent(count, total),
+            key,
+            count,
+        })
+        .collect()
+}
+
+/// The valid certificates that expire from `on` to `within_days` later, soonest first.
+fn expiring_soon(facts: &[&Facts<'_>], on: Date, within_days: u32) -> Vec<Expiring> {
+    // Beyond the last representable day, every later expiry is within the horizon.
+    let horizon = Span::new()
+        .try_days(i64::from(within_days))
+        .ok()
+        .and_then(|span| on.checked_add(span).ok())
+        .unwrap_or(Date::MAX);
+    let mut expiring: Vec<Expiring> = facts
+        .iter()
+        .filter(|f| f.valid && f.expires_on.is_some_and(|e| e <= horizon && e >= on))
+        .filter_map(|f| {
+            let e = f.expires_on?;
+            Some(Expiring {
+                product: f.product.product.clone(),
+                expires_on: e,
+                days_left: (e - on).get_days(),
+                reevaluation_filed: f.product.reevaluated_on.is_some_and(|d| d <= on),
+            })
+        })
+        .collect();
+    expiring.sort_by(|a, b| {
+        a.expires_on
+            .cmp(&b.expires_on)
+            .then(a.product.cmp(&b.product))
+    });
+    expiring
+}
+
+/// How many of the certificates due for re-evaluation on `on` were re-evaluated by then.
+fn reevaluation_coverage(facts: &[&Facts<'_>], on: Date) -> Coverage {
+    let due: Vec<&&Facts<'_>> = facts.iter().filter(|f| f.due).collect();
+    let reevaluated = count(
+        due.iter()
+            .filter(|f| f.product.reevaluated_on.is_some_and(|d| d <= on)),
+    );
+    let expired_without = count(
+        due.iter()
+            .filter(|f| f.expired && f.product.reevaluated_on.is_none_or(|d| d > on)),
+    );
+    let due_n = count(due.iter());
+    Coverage {
+        due: due_n,
+        reevaluated,
+        expired_without,
+        percent: if due_n == 0 {
+            Decimal::ONE_HUNDRED
+        } else {
+            percent(reevaluated, due_n)
+        },
     }
 }
 

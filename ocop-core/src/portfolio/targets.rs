@@ -733,23 +733,30 @@ impl Context<'_> {
         what: (&str, &str),
     ) -> TargetResult {
         let per_unit = t.at_least.unwrap_or(0);
-        // The units: as listed (spelled as listed), or those the portfolio names.
+        let units = self.units(each);
+        let results = unit_results(&units, hits, each.unit, per_unit, size);
+        let tally = UnitTally::of(&results, each.percent, per_unit);
+        let met = tally.units > 0 && tally.met >= tally.needed;
+        TargetResult {
+            id: t.id.clone(),
+            label: t.label.clone(),
+            met,
+            actual: Decimal::from(tally.met),
+            required: Decimal::from(tally.needed),
+            shortfall: tally.shortfall,
+            message: tally.message(met, each.unit, what, &t.label),
+            units: results,
+        }
+    }
+
+    /// The units a target is asked of, key → name as shown: as listed (spelled as listed),
+    /// or those the portfolio names (spelled as first written).
+    fn units(&self, each: &Each) -> BTreeMap<String, String> {
         let mut units: BTreeMap<String, String> = BTreeMap::new();
         if each.units.is_empty() {
             for item in self.all() {
                 if let Some(key) = item.unit(each.unit) {
-                    let shown = match item {
-                        Item::Product(f) => match each.unit {
-                            AreaUnit::Commune => f.product.commune.clone(),
-                            AreaUnit::District => f.product.district.clone(),
-                            AreaUnit::CraftVillage => f.product.craft_village.clone(),
-                            _ => None,
-                        },
-                        Item::SalesPoint(s) => match each.unit {
-                            AreaUnit::Commune => s.commune.clone(),
-                            _ => s.district.clone(),
-                        },
-                    };
+                    let shown = unit_as_written(&item, each.unit);
                     units
                         .entry(key.clone())
                         .or_insert_with(|| shown.map_or(key, |s| s.trim().to_owned()));
@@ -762,25 +769,69 @@ impl Context<'_> {
                     .or_insert_with(|| u.trim().to_owned());
             }
         }
-        let results: Vec<UnitResult> = units
-            .iter()
-            .map(|(key, shown)| {
-                let inside: Vec<Item<'_>> = hits
-                    .iter()
-                    .filter(|i| i.unit(each.unit).is_some_and(|k| same_name(&k, key)))
-                    .copied()
-                    .collect();
-                let n = size(&inside);
-                UnitResult {
-                    unit: shown.clone(),
-                    count: n,
-                    met: n >= per_unit,
-                }
-            })
-            .collect();
+        units
+    }
+}
+
+/// The commune, district or craft village of a row as the portfolio spells it (a year has
+/// no spelling: its key is shown).
+fn unit_as_written(item: &Item<'_>, unit: AreaUnit) -> Option<String> {
+    match item {
+        Item::Product(f) => match unit {
+            AreaUnit::Commune => f.product.commune.clone(),
+            AreaUnit::District => f.product.district.clone(),
+            AreaUnit::CraftVillage => f.product.craft_village.clone(),
+            _ => None,
+        },
+        Item::SalesPoint(s) => match unit {
+            AreaUnit::Commune => s.commune.clone(),
+            _ => s.district.clone(),
+        },
+    }
+}
+
+/// Each unit's count of the rows a target counts, and whether it reaches `per_unit`.
+fn unit_results(
+    units: &BTreeMap<String, String>,
+    hits: &[Item<'_>],
+    unit: AreaUnit,
+    per_unit: u32,
+    size: &dyn Fn(&[Item<'_>]) -> u32,
+) -> Vec<UnitResult> {
+    units
+        .iter()
+        .map(|(key, shown)| {
+            let inside: Vec<Item<'_>> = hits
+                .iter()
+                .filter(|i| i.unit(unit).is_some_and(|k| same_name(&k, key)))
+                .copied()
+                .collect();
+            let n = size(&inside);
+            UnitResult {
+                unit: shown.clone(),
+                count: n,
+                met: n >= per_unit,
+            }
+        })
+        .collect()
+}
+
+/// Where a target asked of each unit stands: the units counted, those that reach it, those
+/// needed, and the fewest items still missing.
+struct UnitTally {
+    units: u32,
+    met: u32,
+    needed: u32,
+    shortfall: u32,
+}
+
+impl UnitTally {
+    /// The tally of `results` when `share` percent of the units (all when absent) must
+    /// reach `per_unit`.
+    fn of(results: &[UnitResult], share: Option<Decimal>, per_unit: u32) -> UnitTally {
         let total = count(results.iter());
         let met_units = count(results.iter().filter(|u| u.met));
-        let share = each.percent.unwrap_or(Decimal::ONE_HUNDRED);
+        let share = share.unwrap_or(Decimal::ONE_HUNDRED);
         let needed = (share * Decimal::from(total) / Decimal::ONE_HUNDRED)
             .ceil()
             .to_u32()
@@ -797,39 +848,45 @@ impl Context<'_> {
             .iter()
             .take(usize::try_from(missing_units).unwrap_or(usize::MAX))
             .fold(0u32, |a, g| a.saturating_add(*g));
-        let met = total > 0 && met_units >= needed;
         if total == 0 {
             shortfall = per_unit.max(1);
         }
-        let (unit_vi, unit_en) = each.unit.words();
-        let message = if met {
-            shortfall_text(true, 0, what, &t.label)
+        UnitTally {
+            units: total,
+            met: met_units,
+            needed,
+            shortfall,
+        }
+    }
+
+    /// The officer's message: met, no unit named at all, or how many units and items are
+    /// missing.
+    fn message(&self, met: bool, unit: AreaUnit, what: (&str, &str), label: &Text) -> Text {
+        let UnitTally {
+            units: total,
+            met: met_units,
+            needed,
+            shortfall,
+        } = *self;
+        let (unit_vi, unit_en) = unit.words();
+        if met {
+            shortfall_text(true, 0, what, label)
         } else if total == 0 {
             Text::new(
-                format!("Chưa đạt: danh mục không có {unit_vi} nào ({})", t.label.vi),
-                format!("Not met: the portfolio names no {unit_en} ({})", t.label.en),
+                format!("Chưa đạt: danh mục không có {unit_vi} nào ({})", label.vi),
+                format!("Not met: the portfolio names no {unit_en} ({})", label.en),
             )
         } else {
             Text::new(
                 format!(
                     "Chưa đạt: {met_units}/{total} {unit_vi} đạt, cần {needed}; cần thêm {shortfall} {} ({})",
-                    what.0, t.label.vi
+                    what.0, label.vi
                 ),
                 format!(
                     "Not met: {met_units} of {total} {unit_en} reach it, {needed} needed; {shortfall} more {} needed ({})",
-                    what.1, t.label.en
+                    what.1, label.en
                 ),
             )
-        };
-        TargetResult {
-            id: t.id.clone(),
-            label: t.label.clone(),
-            met,
-            actual: Decimal::from(met_units),
-            required: Decimal::from(needed),
-            shortfall,
-            message,
-            units: results,
         }
     }
 }
