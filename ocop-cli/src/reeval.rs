@@ -221,7 +221,7 @@ fn criterion_line(x: &CarriedCriterion, name: &str, lang: Lang) -> String {
             (Some(o), Some(p)) => format!(
                 "{} {o}, {p} {}",
                 say(lang, "trước: phương án", "was option"),
-                say(lang, "điểm", "points")
+                points_word(lang, u32::from(p))
             ),
             (None, Some(_)) => say(lang, "trước: không có phương án", "was: no option"),
             _ => String::new(),
@@ -233,9 +233,9 @@ fn criterion_line(x: &CarriedCriterion, name: &str, lang: Lang) -> String {
             );
             match (x.previous_points, x.points) {
                 (Some(a), Some(b)) if a != b => {
-                    format!("{option}: {a} → {b} {}", say(lang, "điểm", "points"))
+                    format!("{option}: {a} → {b} {}", points_word(lang, u32::from(b)))
                 }
-                (_, Some(b)) => format!("{option}: {b} {}", say(lang, "điểm", "points")),
+                (_, Some(b)) => format!("{option}: {b} {}", points_word(lang, u32::from(b))),
                 _ => option,
             }
         }
@@ -246,6 +246,11 @@ fn criterion_line(x: &CarriedCriterion, name: &str, lang: Lang) -> String {
         format!(" — {answer}")
     };
     format!("  {} {from} {name}{changes}{answer}", x.code)
+}
+
+/// "điểm" in Vietnamese; "point" or "points" in English.
+fn points_word(lang: Lang, n: u32) -> String {
+    say(lang, "điểm", if n == 1 { "point" } else { "points" })
 }
 
 pub(crate) fn run_stamp(args: &StampArgs, out: Out) -> Result<Exit, String> {
