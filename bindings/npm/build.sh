@@ -57,7 +57,7 @@ build_wasm() {
 }
 say "cargo build -p ocop-wasm (wasm32, profile wasm-release): every function"
 EDITIONS_OUT=$(build_wasm full)
-say "cargo build -p ocop-wasm --no-default-features: the scoring build"
+say "cargo build -p ocop-wasm --no-default-features --features score: the scoring build"
 build_wasm score --no-default-features --features score >/dev/null
 say "cargo build -p ocop-wasm --no-default-features --features forms: the printed forms"
 build_wasm forms --no-default-features --features forms >/dev/null
