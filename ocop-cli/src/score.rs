@@ -267,7 +267,7 @@ fn council_input(files: &[String]) -> Result<Result<CouncilInput, InputErrors>, 
         let text = read(only)?;
         if serde_json::from_str::<Value>(&text)
             .ok()
-            .is_some_and(|v| v.get("members").is_some())
+            .is_some_and(|v| CouncilOrSheet::is_council(&v))
         {
             return Ok(CouncilInput::from_json(&text));
         }

@@ -87,10 +87,25 @@ pub enum CouncilOrSheet {
     Council(CouncilInput),
 }
 
+impl CouncilOrSheet {
+    /// Whether a JSON value is a council rather than one sheet: it has a non-null `members`.
+    /// The one rule, for every surface that accepts either.
+    ///
+    /// ```
+    /// use ocop_core::requests::CouncilOrSheet;
+    /// let value = |text| serde_json::from_str(text).unwrap();
+    /// assert!(CouncilOrSheet::is_council(&value(r#"{"members": []}"#)));
+    /// assert!(!CouncilOrSheet::is_council(&value(r#"{"members": null, "answers": {}}"#)));
+    /// ```
+    pub fn is_council(value: &Value) -> bool {
+        value.get("members").is_some_and(|m| !m.is_null())
+    }
+}
+
 impl Input for CouncilOrSheet {
-    /// A value with a non-null `members` is a council; anything else is read as a sheet.
+    /// A council (see [`CouncilOrSheet::is_council`]), or else a sheet.
     fn read(value: &Value, path: &str, errors: &mut Vec<InputError>) -> Option<CouncilOrSheet> {
-        if value.get("members").is_some_and(|m| !m.is_null()) {
+        if CouncilOrSheet::is_council(value) {
             CouncilInput::read(value, path, errors).map(CouncilOrSheet::Council)
         } else {
             Evaluation::read(value, path, errors).map(CouncilOrSheet::Sheet)
