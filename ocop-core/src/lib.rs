@@ -28,6 +28,14 @@
 //!   [`catalog::correspondence`]), [`result_code`] (a stamp's code anyone can verify).
 //! - Batches: [`table`] (evaluations one per row, as in CSV files and spreadsheets),
 //!   [`summary`] (a report in one line).
+//!
+//! ## Features
+//! - `embedded-editions` (default): the built-in editions' data inside the crate. Without it
+//!   the catalog knows each edition and takes its packed files at run time
+//!   ([`Catalog::load_packed`]), as the npm package does so that a page loads only what it uses.
+//! - `toml-loader` (default): read an edition from TOML files at run time (a draft or provincial
+//!   edition).
+//! - `wasm`, `uniffi`: derives for the binding crates (TypeScript types, uniffi records).
 #![forbid(unsafe_code)]
 // On docs.rs, items behind a feature say which one (Cargo.toml: package.metadata.docs.rs).
 #![cfg_attr(docsrs, feature(doc_cfg))]
