@@ -66,6 +66,7 @@ step "core: clippy" cargo clippy --workspace --all-targets --locked -- -D warnin
 step "core: clippy with binding features" cargo clippy -p ocop-core --features wasm,uniffi --locked -- -D warnings
 step "core: each feature alone" bash scripts/check-features.sh
 step "core: tests and doctests" cargo test --workspace --locked
+step "core: docs without broken links" env RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked
 step "cli: main job (score --example)" cargo run -q -p ocop-cli --locked -- score --example
 step "core: 148 to 26-2026 correspondence is up to date" python3 scripts/correspondence/generate.py --check
 step "cli: 1M CSV rows stream in flat memory" bash benches/batch/flat-memory.sh

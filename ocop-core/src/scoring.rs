@@ -2,7 +2,7 @@
 //! applied, and the outcome when a knock-out or a rejected dossier applies.
 //!
 //! The report carries codes and numbers, not labels: a criterion is named by its code, a
-//! warning by its code and path. Labels come from the catalog ([`Catalog::sheet`]) or, worded
+//! warning by its code and path. Labels come from the catalog ([`Edition::sheet`](crate::Edition::sheet)) or, worded
 //! for a person in one language or both, from [`Catalog::explain`]. How the text's open
 //! questions are read: [`crate::rating`] and `docs/readings.md`.
 //!

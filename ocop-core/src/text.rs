@@ -44,7 +44,7 @@ impl Lang {
 /// An immutable string shared by every sheet that prints the same words (cheap to clone).
 ///
 /// Serialized as a plain string everywhere, except while an edition is packed into the crate,
-/// where each distinct string is written once (see [`pack`]).
+/// where each distinct string is written once (see `pack`, run by build.rs).
 #[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Str(Arc<str>);
 
@@ -359,7 +359,7 @@ pub fn pack<T: Serialize>(value: &T) -> Result<(Vec<u8>, Vec<u8>), postcard::Err
     Ok((rules_part, labels_part))
 }
 
-/// Writes a label's strings as labels (see [`pack`]).
+/// Writes a label's strings as labels (see `pack`, run by build.rs).
 #[cfg(not(ocop_lib))]
 impl Serialize for Text {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -403,8 +403,8 @@ pub fn words<T: Serialize + ?Sized, S: Serializer>(
     value.serialize(serializer)
 }
 
-/// Decodes what [`pack`] wrote: the rules part, with the labels part or without it (then every
-/// label reads as empty text).
+/// Decodes what `pack` (run by build.rs) wrote: the rules part, with the labels part or
+/// without it (then every label reads as empty text).
 pub fn unpack<T: for<'de> Deserialize<'de>>(
     rules: &[u8],
     labels: Option<&[u8]>,
@@ -434,8 +434,8 @@ pub fn unpack<T: for<'de> Deserialize<'de>>(
 const PACKED_FILE_MAGIC: [u8; 5] = *b"OCOP\x02";
 
 /// A part of an edition's data as a file: which edition it is, the hash of its canonical JSON
-/// and which part, then the data as [`pack`] wrote it. The built-in editions are stored this
-/// way, and the npm package ships each part as a file it loads when needed.
+/// and which part, then the data as `pack` (run by build.rs) wrote it. The built-in editions
+/// are stored this way, and the npm package ships each part as a file it loads when needed.
 #[derive(Serialize, Deserialize)]
 pub struct PackedFile<'a> {
     magic: [u8; 5],
@@ -450,7 +450,7 @@ pub struct PackedFile<'a> {
 }
 
 impl<'a> PackedFile<'a> {
-    /// The file for a `part` (from [`pack`]) of edition `id`.
+    /// The file for a `part` (from `pack`, run by build.rs) of edition `id`.
     pub fn new(
         id: &'a str,
         content_hash: &'a str,

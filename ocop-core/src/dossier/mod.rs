@@ -7,11 +7,11 @@
 //!
 //! | request | fields | answered by |
 //! |---|---|---|
-//! | [`ChecklistRequest`] | `edition?`, `filedOn?`, `productSet`, `subjectType`, `case`, `level?`, `decisions?` | [`Catalog::dossier_checklist`] |
-//! | [`FiledDossier`] | the checklist's fields, `package?`, `documents`, `samples`, `paperCopies`, `electronicCopies`, `evidence` | [`Catalog::check_dossier`] |
-//! | [`StepDeadlineRequest`] | `edition?`, `step`, `from`, `decisions?` | [`Catalog::procedure_deadline`] |
-//! | [`SlipRequest`] | `slip`, `edition?` | [`Catalog::parse_registration_slip`] |
-//! | [`SlipParts`] | `edition`, `number`, `second`, `province`, `commune`, `year` | [`Catalog::format_registration_slip`] |
+//! | [`ChecklistRequest`] | `edition?`, `filedOn?`, `productSet`, `subjectType`, `case`, `level?`, `decisions?` | [`Catalog::dossier_checklist`](crate::Catalog::dossier_checklist) |
+//! | [`FiledDossier`] | the checklist's fields, `package?`, `documents`, `samples`, `paperCopies`, `electronicCopies`, `evidence` | [`Catalog::check_dossier`](crate::Catalog::check_dossier) |
+//! | [`StepDeadlineRequest`] | `edition?`, `step`, `from`, `decisions?` | [`Catalog::procedure_deadline`](crate::Catalog::procedure_deadline) |
+//! | [`SlipRequest`] | `slip`, `edition?` | [`Catalog::parse_registration_slip`](crate::Catalog::parse_registration_slip) |
+//! | [`SlipParts`] | `edition`, `number`, `second`, `province`, `commune`, `year` | [`Catalog::format_registration_slip`](crate::Catalog::format_registration_slip) |
 //!
 //! ```json
 //! { "edition": "26/2026", "productSet": 9, "subjectType": "cooperative",

@@ -3,9 +3,9 @@
 //!
 //! | request | prints | answered by |
 //! |---|---|---|
-//! | [`SheetForm`] | a member's Phiếu đánh giá: every criterion and option of the sheet, the tick, the points, part totals, the assessor's signature | [`Catalog::print_sheet`] |
-//! | [`CouncilForm`] | the council's summary: members and their totals, mean, spread, stars, blockers, signatures | [`Catalog::print_council`] |
-//! | [`DossierForm`] | Mẫu số 01, 02 (with its self-assessment and evidence tables) or 03 of Phụ lục III, from the edition's `dossier.toml` | [`Catalog::print_dossier_form`] |
+//! | [`SheetForm`] | a member's Phiếu đánh giá: every criterion and option of the sheet, the tick, the points, part totals, the assessor's signature | [`Catalog::print_sheet`](crate::Catalog::print_sheet) |
+//! | [`CouncilForm`] | the council's summary: members and their totals, mean, spread, stars, blockers, signatures | [`Catalog::print_council`](crate::Catalog::print_council) |
+//! | [`DossierForm`] | Mẫu số 01, 02 (with its self-assessment and evidence tables) or 03 of Phụ lục III, from the edition's `dossier.toml` | [`Catalog::print_dossier_form`](crate::Catalog::print_dossier_form) |
 //!
 //! The labels come from the catalog (the sheet, the forms' fields) and the results from the
 //! core's own scoring, council and checklist; every piece of text is escaped. The few fixed
