@@ -226,11 +226,10 @@ fn forms_print_as_html_and_refuse_bad_data_with_its_path() {
 fn a_reader_closing_the_pipe_ends_the_output_quietly() {
     use std::io::Read as _;
     use std::process::{Command, Stdio};
-    // `ocop … | head`: the reader takes a few bytes and closes the pipe.
-    for args in [
-        &["catalog", "--edition", "26/2026", "--format", "json"][..],
-        &["catalog", "--set", "9", "--lang", "en"][..],
-    ] {
+    // `ocop … | head`: the reader takes a few bytes and closes the pipe. The answer (the whole
+    // catalog, about 2 MB) is far larger than a pipe's buffer, so the writer must meet the
+    // closed pipe; a short answer would fit in the buffer and prove nothing.
+    for args in [&["catalog", "--edition", "26/2026", "--format", "json"][..]] {
         let mut child = Command::new(env!("CARGO_BIN_EXE_ocop"))
             .args(args)
             .stdout(Stdio::piped())
